@@ -1,0 +1,36 @@
+using Conversations.Grains.Interfaces.Model;
+
+namespace Conversations.Grains.Interfaces;
+
+/// <summary>
+/// One conversation: its seven-state machine, its checkpoint and its log of frames.
+/// The grain key is the conversation id. Output frames are published on the conversation's stream
+/// (<see cref="ConversationStreams"/>) in <c>seq</c> order, each one durably stored before it is published.
+/// </summary>
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores a user turn, publishes its <c>ack</c> and queues the reply. A message whose id was already
+    /// accepted returns the original ack and creates no turn.
+    /// </summary>
+    /// <param name="message">The user's message, already validated by the caller.</param>
+    Task<SubmitResult> SubmitAsync(UserMessage message);
+
+    /// <summary>
+    /// Returns what a client that has seen every frame up to <paramref name="lastSeq"/> needs to catch up:
+    /// the frames after it, or a snapshot when they are older than the replay window.
+    /// </summary>
+    /// <param name="lastSeq">The highest <c>seq</c> the client has processed; 0 for none.</param>
+    Task<ResumeResult> ResumeAsync(long lastSeq);
+
+    /// <summary>
+    /// Stops the reply being generated, keeping its partial text marked as cancelled.
+    /// </summary>
+    /// <param name="turn">The turn to cancel, or <see langword="null"/> for whichever is running.</param>
+    Task<CancelResult> CancelAsync(int? turn);
+
+    /// <summary>
+    /// Returns the conversation's checkpoint as a snapshot: state, recent turns and summary.
+    /// </summary>
+    Task<ConversationSnapshot> GetSnapshotAsync();
+}

@@ -1,0 +1,13 @@
+namespace Conversations.Grains.Interfaces.Model;
+
+/// <summary>
+/// One frame of a conversation's log, already serialized as the UTF-8 JSON text frame that clients receive.
+/// </summary>
+/// <param name="Seq">The frame's position in the conversation log, from 1, without gaps.</param>
+/// <param name="Turn">The turn the frame belongs to.</param>
+/// <param name="Json">The frame as sent on the WebSocket.</param>
+[GenerateSerializer, Immutable, Alias("conversations.log-frame.v1")]
+public sealed record LogFrame(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] int Turn,
+    [property: Id(2)] byte[] Json);

@@ -1,0 +1,21 @@
+namespace Conversations.Grains.Interfaces.Model;
+
+/// <summary>One completed turn: what the user said and what was answered.</summary>
+/// <param name="Turn">The turn number, from 1.</param>
+/// <param name="UserMessage">The user's text.</param>
+/// <param name="Reply">The reply's text (partial when cancelled).</param>
+/// <param name="StateBefore">The state when the turn started.</param>
+/// <param name="StateAfter">The state after the turn.</param>
+/// <param name="Intent">The intent the turn was classified as.</param>
+/// <param name="ResponseTimeMs">Milliseconds from the start of processing to the complete reply.</param>
+/// <param name="Cancelled">Whether the reply was cancelled before it was complete.</param>
+[GenerateSerializer, Immutable, Alias("conversations.turn-summary.v1")]
+public sealed record TurnSummary(
+    [property: Id(0)] int Turn,
+    [property: Id(1)] string UserMessage,
+    [property: Id(2)] string Reply,
+    [property: Id(3)] ConversationState StateBefore,
+    [property: Id(4)] ConversationState StateAfter,
+    [property: Id(5)] Intent Intent,
+    [property: Id(6)] long ResponseTimeMs,
+    [property: Id(7)] bool Cancelled);

@@ -1,0 +1,35 @@
+namespace Conversations.Grains.Interfaces.Protocol;
+
+/// <summary>The values of an error's <c>error_code</c>.</summary>
+public static class ErrorCodes
+{
+    /// <summary>Not JSON, an unknown type, or a missing or bad field.</summary>
+    public const string InvalidMessage = "INVALID_MESSAGE";
+
+    /// <summary>A frame or a message over its size limit.</summary>
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
+    /// <summary>Too many messages too fast.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>Too many connections for this user or this node.</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
+
+    /// <summary>Missing, expired or wrong credentials, or someone else's conversation.</summary>
+    public const string Unauthorized = "UNAUTHORIZED";
+
+    /// <summary>A turn is running and the double-texting policy refuses another.</summary>
+    public const string ConversationBusy = "CONVERSATION_BUSY";
+
+    /// <summary>The model did not answer in time.</summary>
+    public const string LlmTimeout = "LLM_TIMEOUT";
+
+    /// <summary>The model failed.</summary>
+    public const string LlmProcessingError = "LLM_PROCESSING_ERROR";
+
+    /// <summary>The cluster or its storage cannot be reached just now.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+    /// <summary>A fault of ours.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+}

@@ -1,0 +1,23 @@
+namespace Conversations.Grains.Interfaces.Protocol;
+
+/// <summary><c>error</c>: something the client sent or asked for could not be done.</summary>
+public sealed record ErrorFrame : ServerFrame
+{
+    /// <inheritdoc />
+    public override string Type => FrameTypes.Error;
+
+    /// <summary>One of <see cref="ErrorCodes"/>.</summary>
+    public required string ErrorCode { get; init; }
+
+    /// <summary>What went wrong, in words a developer can act on.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>Whether sending the same thing again later may work.</summary>
+    public required bool RetrySuggested { get; init; }
+
+    /// <summary>The turn concerned, when there is one.</summary>
+    public int? Turn { get; init; }
+
+    /// <summary>What the error left intact.</summary>
+    public required ErrorMetadata Metadata { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Conversations.Grains.Interfaces.Protocol;
+
+/// <summary><c>pong</c>: the answer to a <c>ping</c>.</summary>
+public sealed record PongFrame : ServerFrame
+{
+    /// <inheritdoc />
+    public override string Type => FrameTypes.Pong;
+}

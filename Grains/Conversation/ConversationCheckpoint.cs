@@ -1,0 +1,60 @@
+using Conversations.Grains.Interfaces.Model;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>
+/// Everything a conversation keeps in grain storage: the state machine, recent turns and a summary of
+/// older ones, the log counter and replay window, the client message ids already accepted and the turns
+/// accepted but not yet answered.
+/// </summary>
+[GenerateSerializer, Alias("conversations.checkpoint.v1")]
+public sealed class ConversationCheckpoint
+{
+    /// <summary>The current state.</summary>
+    [Id(0)] public ConversationState State { get; set; } = ConversationState.InitialContact;
+
+    /// <summary>The state before the last transition.</summary>
+    [Id(1)] public ConversationState? PreviousState { get; set; }
+
+    /// <summary>The latest transitions, oldest first.</summary>
+    [Id(2)] public List<StateTransitionRecord> History { get; set; } = [];
+
+    /// <summary>The most recent completed turns, oldest first.</summary>
+    [Id(3)] public List<TurnSummary> RecentTurns { get; set; } = [];
+
+    /// <summary>A summary of the turns that left <see cref="RecentTurns"/>.</summary>
+    [Id(4)] public string Summary { get; set; } = string.Empty;
+
+    /// <summary>User turns accepted so far; the number of the latest turn.</summary>
+    [Id(5)] public int TurnCount { get; set; }
+
+    /// <summary>Replies completed so far (cancelled ones included).</summary>
+    [Id(6)] public int CompletedReplies { get; set; }
+
+    /// <summary>The <c>seq</c> of the newest frame in the log.</summary>
+    [Id(7)] public long Seq { get; set; }
+
+    /// <summary>The frames a reconnecting client can be sent again, oldest first.</summary>
+    [Id(8)] public List<LogFrame> ReplayWindow { get; set; } = [];
+
+    /// <summary>The most recently accepted client message ids, oldest first.</summary>
+    [Id(9)] public List<ProcessedMessage> ProcessedMessages { get; set; } = [];
+
+    /// <summary>Turns acknowledged and not yet answered, in order; the first is the one running.</summary>
+    [Id(10)] public List<PendingTurn> PendingTurns { get; set; } = [];
+
+    /// <summary>What the conversation waits for from the user, if anything.</summary>
+    [Id(11)] public WaitingForInput? WaitingForInput { get; set; }
+
+    /// <summary>When the first turn was accepted.</summary>
+    [Id(12)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the checkpoint was last written.</summary>
+    [Id(13)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Who is talking, when known.</summary>
+    [Id(14)] public string? UserId { get; set; }
+
+    /// <summary>The name the user last gave.</summary>
+    [Id(15)] public string? UserName { get; set; }
+}

@@ -1,0 +1,31 @@
+using Conversations.Grains.Interfaces.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Grains.Conversation;
+
+public sealed partial class ConversationGrain
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} answered: {FromState} -> {ToState}, intent {Intent} ({Confidence}), {LatencyMs} ms")]
+    private partial void LogTurnCompleted(string conversationId, int turn, ConversationState fromState, ConversationState toState, string intent, double confidence, long latencyMs);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} cancelled after {ReplyChars} characters")]
+    private partial void LogTurnCancelled(string conversationId, int turn, int replyChars);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} refused transition {FromState} -> {RequestedState} (intent {Intent})")]
+    private partial void LogTransitionRefused(string conversationId, int turn, ConversationState fromState, ConversationState requestedState, string intent);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Conversation {ConversationId} activated with {PendingTurns} unanswered turns; answering them")]
+    private partial void LogResumingPendingTurns(string conversationId, int pendingTurns);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Conversation {ConversationId} turn {Turn} failed")]
+    private partial void LogTurnFailed(Exception exception, string conversationId, int turn);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Conversation {ConversationId} could not write its checkpoint; reloading it")]
+    private partial void LogWriteFailed(Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Conversation {ConversationId} could not publish frames {FirstSeq}..{LastSeq}; clients will fetch them")]
+    private partial void LogPublishFailed(Exception exception, string conversationId, long firstSeq, long lastSeq);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Conversation {ConversationId} stopped answering; pending turns stay stored")]
+    private partial void LogWorkerStopped(Exception exception, string conversationId);
+}

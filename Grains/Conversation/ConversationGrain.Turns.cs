@@ -1,0 +1,239 @@
+using System.Text;
+using System.Threading.Channels;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Responders;
+using Conversations.Grains.StateMachine;
+
+namespace Conversations.Grains.Conversation;
+
+// The turn worker: answers pending turns one at a time, in order.
+public sealed partial class ConversationGrain
+{
+    private void StartWorker()
+    {
+        if (_worker is null or { IsCompleted: true } && !_deactivating && !_faulted)
+        {
+            _worker = RunPendingTurnsAsync();
+        }
+    }
+
+    private async Task RunPendingTurnsAsync()
+    {
+        // Let the request that started the worker finish first.
+        await Task.Yield();
+        try
+        {
+            while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
+            {
+                var pending = State.PendingTurns[0];
+                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1)
+                {
+                    await CommitSupersededAsync(pending);
+                    continue;
+                }
+
+                using var running = new RunningTurn(pending.Turn);
+                _running = running;
+                try
+                {
+                    await RunTurnAsync(pending, running.Token);
+                }
+                catch (Exception exception) when (!_deactivating && !_faulted)
+                {
+                    LogTurnFailed(exception, ConversationId, pending.Turn);
+                    await FailTurnAsync(pending);
+                }
+                finally
+                {
+                    _running = null;
+                }
+            }
+        }
+        catch (Exception exception) when (_deactivating || _faulted)
+        {
+            // Storage failed or the grain is going away: the turn is still pending in storage.
+            LogWorkerStopped(exception, ConversationId);
+        }
+    }
+
+    private async Task RunTurnAsync(PendingTurn pending, CancellationToken cancellationToken)
+    {
+        var startedAt = timeProvider.GetTimestamp();
+        var turn = pending.Turn;
+        var restarted = pending.Started;
+        if (!restarted)
+        {
+            State.PendingTurns[0] = pending with { Started = true };
+        }
+
+        Append(LogFrames.Processing(NextHeader(), turn, restarted));
+        Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
+        await FlushAsync();
+
+        var intent = classifier.Classify(pending.Message.Content);
+        var decision = stateMachine.Decide(State.State, intent);
+        if (decision.Refused)
+        {
+            LogTransitionRefused(ConversationId, turn, decision.From, decision.Requested, intent.Name);
+        }
+
+        Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.Generating, "Writing a reply"));
+        await FlushAsync();
+
+        var context = new ReplyContext(
+            ConversationId,
+            turn,
+            pending.Message.Content,
+            pending.Message.UserName ?? State.UserName,
+            intent,
+            decision.To,
+            decision.From,
+            State.RecentTurns.ToArray(),
+            State.Summary,
+            _options.MaxReplyChars);
+        var (reply, cancelled) = await StreamReplyAsync(context, cancellationToken);
+        var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
+        await CommitTurnAsync(pending, intent, decision, reply, cancelled, elapsed);
+    }
+
+    // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
+    // arrived into one delta, makes it durable, publishes it, and goes back for more. A slow write thus
+    // coalesces tokens instead of queueing frames.
+    private async Task<(string Reply, bool Cancelled)> StreamReplyAsync(ReplyContext context, CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var generation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = Task.Run(() => PumpAsync(context, channel.Writer, generation.Token), CancellationToken.None);
+        var reply = new StringBuilder();
+        var cancelled = false;
+        try
+        {
+            while (reply.Length < context.MaxReplyChars && await channel.Reader.WaitToReadAsync(cancellationToken))
+            {
+                var piece = new StringBuilder();
+                while (channel.Reader.TryRead(out var token))
+                {
+                    piece.Append(token);
+                }
+
+                var room = context.MaxReplyChars - reply.Length;
+                var delta = piece.Length > room ? piece.ToString(0, room) : piece.ToString();
+                if (delta.Length == 0)
+                {
+                    continue;
+                }
+
+                reply.Append(delta);
+                Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+                await FlushAsync();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_deactivating)
+        {
+            cancelled = true;
+        }
+        finally
+        {
+            await generation.CancelAsync();
+            await pump;
+        }
+
+        return (reply.ToString(), cancelled);
+    }
+
+    private async Task PumpAsync(ReplyContext context, ChannelWriter<string> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var token in generator.GenerateAsync(context, cancellationToken))
+            {
+                await writer.WriteAsync(token, cancellationToken);
+            }
+
+            writer.TryComplete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            writer.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            writer.TryComplete(exception);
+        }
+    }
+
+    private async Task CommitTurnAsync(
+        PendingTurn pending,
+        Intent intent,
+        TransitionDecision decision,
+        string reply,
+        bool cancelled,
+        long elapsedMs)
+    {
+        var turn = pending.Turn;
+        var before = State.State;
+        var after = cancelled ? before : decision.To;
+        if (after != before)
+        {
+            State.PreviousState = before;
+            State.State = after;
+            State.History.Add(new StateTransitionRecord(before, after, decision.Reason, turn, timeProvider.GetUtcNow()));
+            TrimFront(State.History, _options.StateHistoryLimit);
+            Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
+        }
+
+        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled));
+        var refused = decision.Refused && !cancelled
+            ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
+            : null;
+        var metadata = new AssistantMessageMetadata(elapsedMs, generator.Name, cancelled ? true : null, refused);
+        Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
+        await FlushAsync();
+        if (cancelled)
+        {
+            LogTurnCancelled(ConversationId, turn, reply.Length);
+        }
+        else
+        {
+            LogTurnCompleted(ConversationId, turn, before, after, intent.Name, intent.Confidence, elapsedMs);
+        }
+    }
+
+    // Under the interrupt policy a turn that never started is answered by the newer one: it is closed as
+    // cancelled with an empty reply, so that every acknowledged turn still ends with assistant_message.
+    private async Task CommitSupersededAsync(PendingTurn pending)
+    {
+        var intent = classifier.Classify(pending.Message.Content);
+        var stay = ConversationStateMachine.Decide(State.State, State.State, "superseded by a newer message");
+        await CommitTurnAsync(pending, intent, stay, string.Empty, cancelled: true, elapsedMs: 0);
+    }
+
+    // A fault of ours while answering: the turn ends with an error frame in the log, so that it does not
+    // run again and again, and the conversation goes on.
+    private async Task FailTurnAsync(PendingTurn pending)
+    {
+        RemovePending(pending.Turn);
+        Append(LogFrames.TurnError(
+            NextHeader(),
+            pending.Turn,
+            ErrorCodes.InternalError,
+            "The reply to this turn failed. Your message is kept; send a new one to go on.",
+            retrySuggested: true));
+        await FlushAsync();
+    }
+
+    private void RecordTurn(TurnSummary summary)
+    {
+        RemovePending(summary.Turn);
+        State.CompletedReplies++;
+        State.RecentTurns.Add(summary);
+        while (State.RecentTurns.Count > _options.RecentTurns)
+        {
+            State.Summary = summarizer.Fold(State.Summary, State.RecentTurns[0]);
+            State.RecentTurns.RemoveAt(0);
+        }
+    }
+
+    private void RemovePending(int turn) => State.PendingTurns.RemoveAll(p => p.Turn == turn);
+}

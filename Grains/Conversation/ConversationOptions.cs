@@ -1,0 +1,36 @@
+namespace Conversations.Grains.Conversation;
+
+/// <summary>Settings of every conversation (configuration section <c>Conversations</c>).</summary>
+public sealed class ConversationOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Conversations";
+
+    /// <summary>
+    /// The replay window keeps the frames of this many latest turns. Default 10.
+    /// Together with <see cref="ReplayWindowFrames"/>: the window always holds the last 10 turns or the last
+    /// 1,000 frames, whichever is less.
+    /// </summary>
+    public int ReplayWindowTurns { get; set; } = 10;
+
+    /// <summary>The most frames the replay window holds. Default 1,000.</summary>
+    public int ReplayWindowFrames { get; set; } = 1000;
+
+    /// <summary>Completed turns kept whole in the checkpoint; older ones are folded into the summary. Default 10.</summary>
+    public int RecentTurns { get; set; } = 10;
+
+    /// <summary>
+    /// Client message ids remembered for de-duplication. Default 256: a message resent after 256 newer ones
+    /// would make a new turn.
+    /// </summary>
+    public int RememberedMessageIds { get; set; } = 256;
+
+    /// <summary>The longest reply, in characters. Default 280.</summary>
+    public int MaxReplyChars { get; set; } = 280;
+
+    /// <summary>State transitions kept in the checkpoint's history. Default 50.</summary>
+    public int StateHistoryLimit { get; set; } = 50;
+
+    /// <summary>What to do with a message that arrives while a reply streams. Default <c>Enqueue</c>.</summary>
+    public DoubleTextingPolicy DoubleTexting { get; set; } = DoubleTextingPolicy.Enqueue;
+}

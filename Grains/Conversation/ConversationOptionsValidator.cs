@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>Checks <see cref="ConversationOptions"/> at start-up, naming the key to fix.</summary>
+public sealed class ConversationOptionsValidator : IValidateOptions<ConversationOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, ConversationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        const string Section = ConversationOptions.SectionName;
+        if (options.ReplayWindowTurns < 1)
+        {
+            failures.Add($"{Section}:ReplayWindowTurns must be at least 1 (was {options.ReplayWindowTurns}).");
+        }
+
+        if (options.ReplayWindowFrames < 10)
+        {
+            failures.Add($"{Section}:ReplayWindowFrames must be at least 10 (was {options.ReplayWindowFrames}).");
+        }
+
+        if (options.RecentTurns < 1)
+        {
+            failures.Add($"{Section}:RecentTurns must be at least 1 (was {options.RecentTurns}).");
+        }
+
+        if (options.RememberedMessageIds < 1)
+        {
+            failures.Add($"{Section}:RememberedMessageIds must be at least 1 (was {options.RememberedMessageIds}).");
+        }
+
+        if (options.MaxReplyChars is < 20 or > 100_000)
+        {
+            failures.Add($"{Section}:MaxReplyChars must be between 20 and 100000 (was {options.MaxReplyChars}).");
+        }
+
+        if (options.StateHistoryLimit < 1)
+        {
+            failures.Add($"{Section}:StateHistoryLimit must be at least 1 (was {options.StateHistoryLimit}).");
+        }
+
+        if (!Enum.IsDefined(options.DoubleTexting))
+        {
+            failures.Add($"{Section}:DoubleTexting must be Enqueue, Reject or Interrupt.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Interfaces.Protocol;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>Builds the conversation's log frames and serializes each one once, as clients will receive it.</summary>
+public static class LogFrames
+{
+    /// <summary><c>ack</c>.</summary>
+    public static LogFrame Ack(FrameHeader header, int turn, string messageId) =>
+        Serialize(
+            new AckFrame { Timestamp = header.Timestamp, ConversationId = header.ConversationId, Seq = header.Seq, Id = messageId, Turn = turn },
+            ProtocolJsonContext.Default.AckFrame,
+            turn);
+
+    /// <summary><c>system/processing</c>.</summary>
+    public static LogFrame Processing(FrameHeader header, int turn, bool restarted) =>
+        System(header, turn, SystemContents.Processing, new ProcessingMetadata(restarted ? true : null), ProtocolJsonContext.Default.SystemFrameProcessingMetadata);
+
+    /// <summary><c>system/processing_step</c>.</summary>
+    public static LogFrame ProcessingStep(FrameHeader header, int turn, string step, string progress) =>
+        System(header, turn, SystemContents.ProcessingStep, new ProcessingStepMetadata(step, progress), ProtocolJsonContext.Default.SystemFrameProcessingStepMetadata);
+
+    /// <summary><c>system/state_changed</c>.</summary>
+    public static LogFrame StateChanged(FrameHeader header, int turn, ConversationState from, ConversationState to, string reason) =>
+        System(header, turn, SystemContents.StateChanged, new StateChangedMetadata(from, to, reason), ProtocolJsonContext.Default.SystemFrameStateChangedMetadata);
+
+    /// <summary><c>assistant_delta</c>.</summary>
+    public static LogFrame Delta(FrameHeader header, int turn, string delta) =>
+        Serialize(
+            new AssistantDeltaFrame { Timestamp = header.Timestamp, ConversationId = header.ConversationId, Seq = header.Seq, Turn = turn, Delta = delta },
+            ProtocolJsonContext.Default.AssistantDeltaFrame,
+            turn);
+
+    /// <summary><c>assistant_message</c>.</summary>
+    public static LogFrame AssistantMessage(
+        FrameHeader header,
+        int turn,
+        string content,
+        ConversationState state,
+        ConversationState previousState,
+        Intent intent,
+        AssistantMessageMetadata metadata) =>
+        Serialize(
+            new AssistantMessageFrame
+            {
+                Timestamp = header.Timestamp,
+                ConversationId = header.ConversationId,
+                Seq = header.Seq,
+                Turn = turn,
+                Content = content,
+                State = state,
+                PreviousState = previousState,
+                Intent = intent,
+                SessionId = header.ConversationId,
+                Metadata = metadata,
+            },
+            ProtocolJsonContext.Default.AssistantMessageFrame,
+            turn);
+
+    /// <summary>An <c>error</c> that ends a turn, and so belongs to the log.</summary>
+    public static LogFrame TurnError(FrameHeader header, int turn, string errorCode, string message, bool retrySuggested) =>
+        Serialize(
+            new ErrorFrame
+            {
+                Timestamp = header.Timestamp,
+                ConversationId = header.ConversationId,
+                Seq = header.Seq,
+                Turn = turn,
+                ErrorCode = errorCode,
+                Message = message,
+                RetrySuggested = retrySuggested,
+                Metadata = new ErrorMetadata(ConversationPreserved: true),
+            },
+            ProtocolJsonContext.Default.ErrorFrame,
+            turn);
+
+    private static LogFrame System<TMetadata>(
+        FrameHeader header,
+        int turn,
+        string content,
+        TMetadata metadata,
+        JsonTypeInfo<SystemFrame<TMetadata>> typeInfo) =>
+        Serialize(
+            new SystemFrame<TMetadata> { Timestamp = header.Timestamp, ConversationId = header.ConversationId, Seq = header.Seq, Turn = turn, Content = content, Metadata = metadata },
+            typeInfo,
+            turn);
+
+    private static LogFrame Serialize<TFrame>(TFrame frame, JsonTypeInfo<TFrame> typeInfo, int turn)
+        where TFrame : ServerFrame =>
+        new(frame.Seq ?? 0, turn, JsonSerializer.SerializeToUtf8Bytes(frame, typeInfo));
+}

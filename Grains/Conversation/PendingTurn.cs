@@ -1,0 +1,15 @@
+using Conversations.Grains.Interfaces.Model;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>A user turn that was acknowledged and is not answered yet.</summary>
+/// <param name="Turn">The turn number.</param>
+/// <param name="Message">The user's message.</param>
+/// <param name="AckedAt">When it was stored.</param>
+/// <param name="Started">Whether its processing began (its <c>system/processing</c> frame is in the log).</param>
+[GenerateSerializer, Immutable, Alias("conversations.pending-turn.v1")]
+public sealed record PendingTurn(
+    [property: Id(0)] int Turn,
+    [property: Id(1)] UserMessage Message,
+    [property: Id(2)] DateTimeOffset AckedAt,
+    [property: Id(3)] bool Started);

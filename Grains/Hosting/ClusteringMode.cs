@@ -1,0 +1,8 @@
+namespace Conversations.Grains.Hosting;
+
+/// <summary>How silos find each other.</summary>
+public enum ClusteringMode
+{
+    /// <summary>A single silo on this machine, no database (the embedded default).</summary>
+    Localhost = 0,
+}

@@ -1,0 +1,8 @@
+namespace Conversations.Grains.Hosting;
+
+/// <summary>Where grain state lives.</summary>
+public enum StorageMode
+{
+    /// <summary>In the silo's memory: lost when the process stops.</summary>
+    Memory = 0,
+}

@@ -1,0 +1,173 @@
+using System.Text;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Intents;
+
+namespace Conversations.Grains.Responders;
+
+/// <summary>
+/// Writes short replies without a model: one set of replies per state, and replies for intents that
+/// outrank the state (a problem, a bill, a request for a person). The same turn always gets the same reply,
+/// so conversations can be replayed and tested. It is the default responder and the fallback when a model
+/// fails.
+/// </summary>
+public sealed class OfflineResponder
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "about", "after", "again", "also", "because", "before", "being", "could", "does", "doesn't", "from",
+        "have", "hello", "there", "their", "these", "thing", "think", "this", "that", "what", "when", "where",
+        "which", "while", "with", "would", "your", "yours", "you're", "really", "please", "thanks", "just",
+        "know", "want", "need", "like", "some", "more", "much", "tell", "into", "than", "then", "them", "they",
+        "we're", "i'm", "it's", "how", "can", "the", "and", "for", "our", "are", "you", "yes", "not", "but",
+        "interested", "looking", "still", "working", "works", "didn't", "sure", "okay", "maybe", "hi", "hey",
+    };
+
+    private static readonly Dictionary<string, string[]> ByIntent = new(StringComparer.Ordinal)
+    {
+        [IntentNames.SupportProblem] =
+        [
+            "Sorry about the trouble with {topic}{name}. What do you see on screen, and since when? I'll walk you through a fix step by step.",
+            "That sounds frustrating{name}. Could you tell me what you were doing when {topic} went wrong? Then we can fix it together.",
+        ],
+        [IntentNames.NotWorking] =
+        [
+            "I'm sorry that didn't work{name}. Let's try another way: sign out, clear the app's cache, and sign in again. Does {topic} behave now?",
+            "Thanks for trying{name}, and sorry it's still not right. Let's go one step deeper: which version are you on, and what exactly happens?",
+        ],
+        [IntentNames.Billing] =
+        [
+            "I can help with billing{name}. Please share the invoice number or the date of the charge, and I'll look into it right away.",
+        ],
+        [IntentNames.HumanRequest] =
+        [
+            "Of course{name}. I've noted that you'd like to talk to a person. Meanwhile, is there anything I can answer right away?",
+        ],
+        [IntentNames.SmallTalk] =
+        [
+            "Happy to chat{name}! I'm doing well, thanks. Is there anything I can help you with today?",
+        ],
+    };
+
+    private static readonly Dictionary<ConversationState, string[]> ByState = new()
+    {
+        [ConversationState.InitialContact] =
+        [
+            "Hi{name}! Thanks for reaching out. What brings you here today: are you exploring options for your team?",
+            "Hello{name}, glad you're here. Tell me a little about what you're looking for and I'll point you the right way.",
+        ],
+        [ConversationState.InterestQualification] =
+        [
+            "Great{name}! {Topic} is exactly what we help with. How large is your team, and what do you use today?",
+            "Thanks{name}. To find the right fit: who would use it, and what matters most to you about {topic}?",
+        ],
+        [ConversationState.ValueProposition] =
+        [
+            "Teams like yours use us to take the busywork out of {topic}: setup takes a day, everything syncs in real time, and support is included. Want to see how that fits your workflow?",
+            "Here's what you'd get{name}: one place for {topic}, automation for the repetitive parts, and reports your team will actually read. Which of these matters most?",
+        ],
+        [ConversationState.ObjectionHandling] =
+        [
+            "That's a fair concern{name}. Many customers felt the same about {topic} at first; a 30-day trial and guided onboarding take the risk away. What would you need to see?",
+            "I understand{name}. We can start small, with no long contract, and you keep your data if you leave. Would that address your concern about {topic}?",
+        ],
+        [ConversationState.PriceNegotiation] =
+        [
+            "Our Team plan is $29 per user per month, and paying yearly saves 20%. Larger teams get volume pricing. How many seats are you thinking of{name}?",
+            "Pricing is simple{name}: $29 per user per month, everything included, 20% off with annual billing. Shall I work out a quote for your team?",
+        ],
+        [ConversationState.ClosingAttempt] =
+        [
+            "It sounds like a good fit{name}. Shall I set up your account today? I just need a work e-mail address to send the invitation.",
+            "Wonderful{name}! Let's get you started: which e-mail address should the account and the invoice go to?",
+        ],
+        [ConversationState.PostPurchase] =
+        [
+            "Welcome aboard{name}! Your workspace is ready. Shall we start by inviting your team or by importing your data?",
+            "Thanks for choosing us{name}! If anything about {topic} is unclear, ask me here any time; I'm happy to help you get set up.",
+        ],
+    };
+
+    /// <summary>Writes the whole reply for a turn, at most <see cref="ReplyContext.MaxReplyChars"/> characters.</summary>
+    public string Compose(ReplyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var variants = ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent : ByState[context.State];
+        var template = variants[(int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Length)];
+        var topic = Topic(context.UserMessage);
+        var name = string.IsNullOrWhiteSpace(context.UserName) ? string.Empty : $", {context.UserName.Trim()}";
+        var reply = template
+            .Replace("{name}", name, StringComparison.Ordinal)
+            .Replace("{Topic}", char.ToUpperInvariant(topic[0]) + topic[1..], StringComparison.Ordinal)
+            .Replace("{topic}", topic, StringComparison.Ordinal);
+        return Truncate(reply, context.MaxReplyChars);
+    }
+
+    /// <summary>Splits a reply into pieces of <paramref name="wordsPerChunk"/> words whose concatenation is the reply.</summary>
+    public static IReadOnlyList<string> Chunk(string reply, int wordsPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var chunks = new List<string>();
+        var start = 0;
+        var words = 0;
+        for (var i = 0; i < reply.Length; i++)
+        {
+            if (reply[i] == ' ' && ++words == Math.Max(1, wordsPerChunk))
+            {
+                chunks.Add(reply[start..(i + 1)]);
+                start = i + 1;
+                words = 0;
+            }
+        }
+
+        if (start < reply.Length)
+        {
+            chunks.Add(reply[start..]);
+        }
+
+        return chunks;
+    }
+
+    // The most telling word of the message: the first long word that is not a stop word, else "this".
+    private static string Topic(string message)
+    {
+        string? best = null;
+        foreach (var raw in message.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var word = new string(raw.Where(c => char.IsLetter(c) || c is '-' or '\'').ToArray()).Trim('-', '\'');
+            var lower = word.ToLowerInvariant();
+            if (word.Length >= 4 && !StopWords.Contains(lower) && word.Length <= 24)
+            {
+                if (word.Length >= 6)
+                {
+                    return lower;
+                }
+
+                best ??= lower;
+            }
+        }
+
+        return best ?? "this";
+    }
+
+    private static string Truncate(string reply, int maxChars)
+    {
+        if (reply.Length <= maxChars)
+        {
+            return reply;
+        }
+
+        var cut = reply.LastIndexOf(' ', Math.Max(0, maxChars - 1));
+        return cut > 0 ? reply[..cut] : reply[..maxChars];
+    }
+
+    private static uint Fnv1a(string text, int turn)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(text))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return (hash ^ (uint)turn) * 16777619u;
+    }
+}
