@@ -4,7 +4,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record AckFrame : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.Ack;
+    protected override string FrameType => FrameTypes.Ack;
 
     /// <summary>The client's message id.</summary>
     public required string Id { get; init; }

@@ -4,7 +4,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record AssistantDeltaFrame : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.AssistantDelta;
+    protected override string FrameType => FrameTypes.AssistantDelta;
 
     /// <summary>The turn being answered.</summary>
     public required int Turn { get; init; }

@@ -6,7 +6,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record AssistantMessageFrame : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.AssistantMessage;
+    protected override string FrameType => FrameTypes.AssistantMessage;
 
     /// <summary>The turn answered.</summary>
     public required int Turn { get; init; }

@@ -3,6 +3,9 @@ namespace Conversations.Grains.Interfaces.Protocol;
 /// <summary>The values of an error's <c>error_code</c>.</summary>
 public static class ErrorCodes
 {
+    /// <summary>HTTP only: the conversation id in the URL is not 1 to 128 of <c>A-Z a-z 0-9 . _ : -</c>.</summary>
+    public const string InvalidConversationId = "INVALID_CONVERSATION_ID";
+
     /// <summary>Not JSON, an unknown type, or a missing or bad field.</summary>
     public const string InvalidMessage = "INVALID_MESSAGE";
 

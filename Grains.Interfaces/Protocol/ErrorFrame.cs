@@ -4,7 +4,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record ErrorFrame : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.Error;
+    protected override string FrameType => FrameTypes.Error;
 
     /// <summary>One of <see cref="ErrorCodes"/>.</summary>
     public required string ErrorCode { get; init; }

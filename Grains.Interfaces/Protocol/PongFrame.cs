@@ -4,5 +4,5 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record PongFrame : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.Pong;
+    protected override string FrameType => FrameTypes.Pong;
 }

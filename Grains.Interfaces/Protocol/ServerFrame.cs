@@ -10,7 +10,7 @@ public abstract record ServerFrame
 {
     /// <summary>The frame type (<see cref="FrameTypes"/>).</summary>
     [JsonPropertyOrder(-10)]
-    public abstract string Type { get; }
+    public string Type => FrameType;
 
     /// <summary>When the frame was made, in UTC.</summary>
     [JsonPropertyOrder(-9)]
@@ -23,4 +23,7 @@ public abstract record ServerFrame
     /// <summary>The frame's position in the conversation log, on log frames.</summary>
     [JsonPropertyOrder(-7)]
     public long? Seq { get; init; }
+
+    /// <summary>The value of <see cref="Type"/> for this kind of frame.</summary>
+    protected abstract string FrameType { get; }
 }

@@ -5,7 +5,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 public sealed record SystemFrame<TMetadata> : ServerFrame
 {
     /// <inheritdoc />
-    public override string Type => FrameTypes.System;
+    protected override string FrameType => FrameTypes.System;
 
     /// <summary>What the notice is about (<see cref="SystemContents"/>).</summary>
     public required string Content { get; init; }

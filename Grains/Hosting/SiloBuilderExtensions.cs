@@ -22,7 +22,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddConversations(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var settings = OrleansSettingsValidator.Read(configuration);
+        var settings = ClusterSettingsValidator.Read(configuration);
 
         silo.Configure<ClusterOptions>(options =>
         {

@@ -11,9 +11,10 @@ public sealed class IntentClassifier
 {
     private static readonly (string Intent, string Cue, double Weight)[] Cues =
     [
-        (IntentNames.Greeting, "hello", 2), (IntentNames.Greeting, "hi", 2), (IntentNames.Greeting, "hey", 2),
-        (IntentNames.Greeting, "good morning", 2.5), (IntentNames.Greeting, "good afternoon", 2.5),
-        (IntentNames.Greeting, "good evening", 2.5), (IntentNames.Greeting, "greetings", 2),
+        // Greetings weigh little: "hi, we need a CRM" is about the CRM.
+        (IntentNames.Greeting, "hello", 1.2), (IntentNames.Greeting, "hi", 1.2), (IntentNames.Greeting, "hey", 1.2),
+        (IntentNames.Greeting, "good morning", 1.5), (IntentNames.Greeting, "good afternoon", 1.5),
+        (IntentNames.Greeting, "good evening", 1.5), (IntentNames.Greeting, "greetings", 1.2),
 
         (IntentNames.Interest, "interested", 2.5), (IntentNames.Interest, "tell me more", 2.5),
         (IntentNames.Interest, "learn more", 2.5), (IntentNames.Interest, "looking for", 2),

@@ -1,10 +1,13 @@
 namespace Conversations.Grains.Hosting;
 
-/// <summary>How a process joins the Orleans cluster (configuration section <c>Orleans</c>).</summary>
-public sealed class OrleansSettings
+/// <summary>
+/// How a process joins the Orleans cluster (configuration section <c>Cluster</c>). The <c>Orleans</c> section
+/// is Orleans' own: it reads provider settings from there at start-up, so ours live beside it.
+/// </summary>
+public sealed class ClusterSettings
 {
     /// <summary>The configuration section.</summary>
-    public const string SectionName = "Orleans";
+    public const string SectionName = "Cluster";
 
     /// <summary>The cluster's id; silos and clients with the same id form one cluster. Default <c>conversations</c>.</summary>
     public string ClusterId { get; set; } = "conversations";

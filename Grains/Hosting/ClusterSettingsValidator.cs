@@ -2,15 +2,15 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Hosting;
 
-/// <summary>Checks <see cref="OrleansSettings"/> before the silo or client starts, naming the key to fix.</summary>
-public sealed class OrleansSettingsValidator : IValidateOptions<OrleansSettings>
+/// <summary>Checks <see cref="ClusterSettings"/> before the silo or client starts, naming the key to fix.</summary>
+public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, OrleansSettings options)
+    public ValidateOptionsResult Validate(string? name, ClusterSettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        const string Section = OrleansSettings.SectionName;
+        const string Section = ClusterSettings.SectionName;
         if (string.IsNullOrWhiteSpace(options.ClusterId))
         {
             failures.Add($"{Section}:ClusterId must not be empty.");
@@ -50,15 +50,15 @@ public sealed class OrleansSettingsValidator : IValidateOptions<OrleansSettings>
     }
 
     /// <summary>Reads and checks the settings from configuration, throwing with every mistake listed.</summary>
-    public static OrleansSettings Read(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static ClusterSettings Read(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var settings = new OrleansSettings();
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(OrleansSettings.SectionName), settings);
-        var result = new OrleansSettingsValidator().Validate(null, settings);
+        var settings = new ClusterSettings();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(ClusterSettings.SectionName), settings);
+        var result = new ClusterSettingsValidator().Validate(null, settings);
         if (result.Failed)
         {
-            throw new OptionsValidationException(OrleansSettings.SectionName, typeof(OrleansSettings), result.Failures);
+            throw new OptionsValidationException(ClusterSettings.SectionName, typeof(ClusterSettings), result.Failures);
         }
 
         return settings;

@@ -1,0 +1,51 @@
+using Conversations.Grains.Hosting;
+using Conversations.Grains.Interfaces;
+using Orleans.Configuration;
+
+namespace Conversations.Gateway.Hosting;
+
+/// <summary>Connects the gateway to the conversations: a silo in this process, or a client of a cluster.</summary>
+public static class ClusterHostingExtensions
+{
+    /// <summary>
+    /// Hosts a silo in-process when <c>Gateway:Mode</c> is <c>Embedded</c> (the default), else joins the
+    /// cluster as an Orleans client.
+    /// </summary>
+    public static WebApplicationBuilder AddConversationsCluster(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var mode = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.Mode)}", GatewayMode.Embedded);
+        if (mode == GatewayMode.Embedded)
+        {
+            builder.UseOrleans(silo => silo.AddConversations(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddConversationsClient(builder.Configuration));
+        }
+
+        return builder;
+    }
+
+    /// <summary>An Orleans client of the conversation cluster, with the frame stream provider.</summary>
+    public static IClientBuilder AddConversationsClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var settings = ClusterSettingsValidator.Read(configuration);
+        client.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+
+        switch (settings.Clustering)
+        {
+            case ClusteringMode.Localhost:
+                client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+                break;
+        }
+
+        client.AddMemoryStreams(ConversationStreams.ProviderName);
+        return client;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Conversations.Gateway.Hosting;
+
+/// <summary>Settings of the WebSocket gateway (configuration section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>Whether a silo runs in this process. Default <see cref="GatewayMode.Embedded"/>.</summary>
+    public GatewayMode Mode { get; set; } = GatewayMode.Embedded;
+
+    /// <summary>The largest inbound frame, in bytes. Default 65,536 (64 KiB).</summary>
+    public int MaxFrameBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The longest <c>user_message.content</c>, in characters. Default 4,000.</summary>
+    public int MaxContentChars { get; set; } = 4000;
+
+    /// <summary>The longest <c>user_name</c>, in characters. Default 100.</summary>
+    public int MaxUserNameChars { get; set; } = 100;
+
+    /// <summary>
+    /// Oversized frames answered with a <c>MESSAGE_TOO_LARGE</c> warning before the next one closes the
+    /// socket (close code 1009). Default 1.
+    /// </summary>
+    public int OversizeWarnings { get; set; } = 1;
+
+    /// <summary>
+    /// Frames waiting to be written to one socket. A client that lets more pile up is too slow: it is
+    /// disconnected and may resume by <c>last_seq</c>. Default 1,024.
+    /// </summary>
+    public int OutboundQueueFrames { get; set; } = 1024;
+
+    /// <summary>A socket with no frame from its client for this long is closed (code 1001). Default 5 minutes.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often WebSocket pings are sent. Default 15 seconds.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A socket whose client does not answer a ping within this time is dropped. Default 15 seconds.</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 seconds.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long shutdown waits for sockets to close after telling clients to reconnect. Default 10 seconds.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Gateway.Hosting;
+
+/// <summary>Checks <see cref="GatewayOptions"/> at start-up, naming the key to fix.</summary>
+public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        const string Section = GatewayOptions.SectionName;
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add($"{Section}:Mode must be Embedded or Client.");
+        }
+
+        if (options.MaxFrameBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"{Section}:MaxFrameBytes must be from 1024 to 16777216 (was {options.MaxFrameBytes}).");
+        }
+
+        if (options.MaxContentChars < 1 || options.MaxContentChars > options.MaxFrameBytes)
+        {
+            failures.Add($"{Section}:MaxContentChars must be from 1 to {Section}:MaxFrameBytes (was {options.MaxContentChars}).");
+        }
+
+        if (options.MaxUserNameChars is < 1 or > 1000)
+        {
+            failures.Add($"{Section}:MaxUserNameChars must be from 1 to 1000 (was {options.MaxUserNameChars}).");
+        }
+
+        if (options.OversizeWarnings < 0)
+        {
+            failures.Add($"{Section}:OversizeWarnings must not be negative (was {options.OversizeWarnings}).");
+        }
+
+        if (options.OutboundQueueFrames < 16)
+        {
+            failures.Add($"{Section}:OutboundQueueFrames must be at least 16 (was {options.OutboundQueueFrames}).");
+        }
+
+        Positive(failures, $"{Section}:IdleTimeout", options.IdleTimeout);
+        Positive(failures, $"{Section}:KeepAliveInterval", options.KeepAliveInterval);
+        Positive(failures, $"{Section}:KeepAliveTimeout", options.KeepAliveTimeout);
+        Positive(failures, $"{Section}:CloseTimeout", options.CloseTimeout);
+        Positive(failures, $"{Section}:DrainTimeout", options.DrainTimeout);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Positive(List<string> failures, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{key} must be a positive time span such as 00:00:30 (was {value}).");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Conversations.Gateway.Health;
+using Conversations.Gateway.Streaming;
+using Conversations.Gateway.WebSockets;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Gateway.Hosting;
+
+/// <summary>Registers and maps the WebSocket gateway.</summary>
+public static class GatewayServiceExtensions
+{
+    /// <summary>The gateway's services: options, connections, the frame feed and health checks.</summary>
+    public static WebApplicationBuilder AddConversationsGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InboundFrameParser>();
+        services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
+        services.AddSingleton<ConversationConnectionFactory>();
+
+        // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
+        services.AddSingleton<ConnectionRegistry>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConnectionRegistry>());
+        services.AddHostedService<StartupBanner>();
+
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    /// <summary>The gateway's endpoints: the conversation WebSocket, health, and the chat page at <c>/</c>.</summary>
+    public static WebApplication MapConversationsGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = options.KeepAliveInterval,
+            KeepAliveTimeout = options.KeepAliveTimeout,
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapConversationWebSocket();
+        return app;
+    }
+}

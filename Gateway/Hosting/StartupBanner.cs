@@ -1,0 +1,47 @@
+using Conversations.Grains.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Gateway.Hosting;
+
+/// <summary>Says in the log, once the gateway listens, where to connect and how durable its storage is.</summary>
+internal sealed partial class StartupBanner(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IOptions<GatewayOptions> options,
+    IConfiguration configuration,
+    ILogger<StartupBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Announce);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Announce()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var ws = address.Replace("http://", "ws://", StringComparison.Ordinal).Replace("https://", "wss://", StringComparison.Ordinal);
+            var page = address.TrimEnd('/') + "/";
+            var socket = ws.TrimEnd('/') + "/ws/conversation/{conversationId}";
+            LogListening(page, socket);
+        }
+
+        var storage = configuration.GetValue($"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Storage)}", StorageMode.Memory);
+        if (options.Value.Mode == GatewayMode.Embedded && storage == StorageMode.Memory)
+        {
+            LogNotDurable();
+        }
+    }
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Conversations gateway: chat page at {PageUrl}, WebSocket at {WebSocketUrl}")]
+    private partial void LogListening(string pageUrl, string webSocketUrl);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Embedded mode with in-memory storage: conversations are NOT durable and are lost when this process stops. Configure Cluster:Storage for durable storage.")]
+    private partial void LogNotDurable();
+}

@@ -1,0 +1,3 @@
+using Conversations.Gateway.Hosting;
+
+await GatewayApp.Build(args).RunAsync();

@@ -1,0 +1,34 @@
+namespace Conversations.Gateway.WebSockets;
+
+internal sealed partial class ConversationConnection
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not subscribe or replay on connect")]
+    private partial void LogConnectFailed(Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Conversation {ConversationId}: last_seq {LastSeq} is outside the replay window (log at {LogSeq}); resync sent")]
+    private partial void LogResyncRequired(string conversationId, long lastSeq, long logSeq);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: client too slow ({QueuedFrames} frames queued); disconnected")]
+    private partial void LogSlowClient(string conversationId, int queuedFrames);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Conversation {ConversationId}: closing handshake timed out; socket aborted")]
+    private partial void LogCloseTimedOut(string conversationId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Conversation {ConversationId}: socket failed")]
+    private partial void LogSocketFailed(Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: frame of {Size} bytes over the {Limit} byte limit after a warning; closing")]
+    private partial void LogOversizeClose(string conversationId, long size, int limit);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: {FrameType} failed")]
+    private partial void LogGrainCallFailed(Exception exception, string conversationId, string frameType);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Conversation {ConversationId}: filled a gap after seq {LastSentSeq} with {Frames} frames from the grain")]
+    private partial void LogGapFilled(string conversationId, long lastSentSeq, int frames);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not fill a gap after seq {LastSentSeq}")]
+    private partial void LogGapFillFailed(Exception exception, string conversationId, long lastSentSeq);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: gap between seq {LastSentSeq} and {NextSeq} could not be filled; socket dropped so the client resumes")]
+    private partial void LogGapUnfilled(string conversationId, long lastSentSeq, long nextSeq);
+}

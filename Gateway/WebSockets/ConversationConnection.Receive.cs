@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Interfaces.Protocol;
+
+namespace Conversations.Gateway.WebSockets;
+
+// The receive loop: reads client frames one at a time and acts on them in order.
+internal sealed partial class ConversationConnection
+{
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                _idleTimer.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
+
+                // Wait for data without a buffer, so that idle sockets hold no memory for reading.
+                var ready = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+                if (ready.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                var parsed = await ReadFrameAsync(cancellationToken);
+                if (parsed is null)
+                {
+                    return;
+                }
+
+                if (Volatile.Read(ref _closing) == 0)
+                {
+                    await HandleAsync(parsed, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Aborted.
+        }
+        catch (WebSocketException exception)
+        {
+            LogSocketFailed(exception, ConversationId);
+        }
+    }
+
+    // Reads one whole message. Returns null when the client closed; an invalid frame for binary or
+    // oversized messages (whose bytes are read and discarded).
+    private async Task<InboundFrame?> ReadFrameAsync(CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxFrameBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            long total = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                // Past the limit, keep reading into the start of the buffer only to discard the rest.
+                var target = total <= limit ? buffer.AsMemory((int)total, limit + 1 - (int)total) : buffer.AsMemory(0, limit);
+                result = await _socket.ReceiveAsync(target, cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                total += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            if (total > limit)
+            {
+                return Oversized(total, limit);
+            }
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                return InboundFrame.Invalid("Binary frames are not accepted; send UTF-8 JSON text frames.");
+            }
+
+            return _parser.Parse(buffer.AsSpan(0, (int)total));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private InboundFrame Oversized(long size, int limit)
+    {
+        if (++_oversizeFrames > _options.OversizeWarnings)
+        {
+            LogOversizeClose(ConversationId, size, limit);
+            BeginClose(WebSocketCloseStatus.MessageTooBig, "frames over the size limit");
+        }
+
+        return InboundFrame.TooLarge(
+            $"The frame is {size} bytes; at most {limit} are allowed. It was discarded; repeated oversized frames close the connection.",
+            "frame",
+            limit);
+    }
+
+    private async Task HandleAsync(InboundFrame parsed, CancellationToken cancellationToken)
+    {
+        if (parsed.Frame is not { } frame)
+        {
+            Enqueue(Outbound.Direct(Error(parsed.ErrorCode!, parsed.ErrorMessage!, retry: false, parsed.Field, parsed.Limit)));
+            return;
+        }
+
+        try
+        {
+            switch (frame.Type)
+            {
+                case FrameTypes.UserMessage:
+                    await SubmitAsync(frame, cancellationToken);
+                    break;
+                case FrameTypes.Resume:
+                    await ResumeAsync(frame.LastSeq!.Value, cancellationToken);
+                    break;
+                case FrameTypes.Cancel:
+                    await _grain.CancelAsync(frame.Turn).WaitAsync(cancellationToken);
+                    break;
+                case FrameTypes.Ping:
+                    Enqueue(Outbound.Direct(GatewayFrames.Pong(Now)));
+                    break;
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogGrainCallFailed(exception, ConversationId, frame.Type!);
+            var what = frame.Type == FrameTypes.UserMessage
+                ? $"Message '{frame.Id}' was not stored. Send it again with the same id; it will not be answered twice."
+                : $"The {frame.Type} request could not be served; send it again.";
+            Enqueue(Outbound.Direct(Error(ErrorCodes.ServiceUnavailable, $"The conversation is unavailable just now. {what}", retry: true)));
+        }
+    }
+
+    private async Task SubmitAsync(ClientFrame frame, CancellationToken cancellationToken)
+    {
+        var message = new UserMessage(frame.Id!, frame.Content!, frame.UserName ?? Request.UserName, Request.UserId);
+        var result = await _grain.SubmitAsync(message).WaitAsync(cancellationToken);
+        switch (result.Outcome)
+        {
+            case SubmitOutcome.Accepted:
+                // The same ack also comes on the stream; whichever arrives second is dropped by seq.
+                Enqueue(Outbound.Log(result.Ack!));
+                break;
+            case SubmitOutcome.Duplicate:
+                Enqueue(Outbound.Direct(result.Ack!.Json));
+                break;
+            case SubmitOutcome.Busy:
+                Enqueue(Outbound.Direct(Error(
+                    ErrorCodes.ConversationBusy,
+                    $"A reply is being generated and this conversation takes one message at a time. Message '{frame.Id}' was not stored; send it again when the reply is complete.",
+                    retry: true)));
+                break;
+        }
+    }
+}

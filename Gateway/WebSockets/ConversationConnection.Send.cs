@@ -1,0 +1,107 @@
+using System.Net.WebSockets;
+using Conversations.Grains.Interfaces.Model;
+
+namespace Conversations.Gateway.WebSockets;
+
+// The send loop: the only code that writes to the socket.
+internal sealed partial class ConversationConnection
+{
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken))
+            {
+                switch (item.Kind)
+                {
+                    case OutboundKind.Cursor:
+                        _lastSentSeq = item.Seq;
+                        break;
+                    case OutboundKind.Direct:
+                        await SendAsync(item.Json!, cancellationToken);
+                        break;
+                    case OutboundKind.Log:
+                        await SendLogFrameAsync(item, cancellationToken);
+                        break;
+                }
+            }
+
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(_closeStatus, _closeReason, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Aborted.
+        }
+        catch (WebSocketException exception)
+        {
+            LogSocketFailed(exception, ConversationId);
+        }
+    }
+
+    private async Task SendLogFrameAsync(Outbound item, CancellationToken cancellationToken)
+    {
+        if (item.Seq <= _lastSentSeq)
+        {
+            return;
+        }
+
+        if (item.Seq > _lastSentSeq + 1)
+        {
+            await FillGapAsync(cancellationToken);
+            if (item.Seq <= _lastSentSeq)
+            {
+                return;
+            }
+        }
+
+        if (item.Seq != _lastSentSeq + 1)
+        {
+            // Sending it would leave a hole in the client's log. Drop the socket instead: the client
+            // reconnects with its last_seq and gets a clean replay.
+            LogGapUnfilled(ConversationId, _lastSentSeq, item.Seq);
+            Abort();
+            return;
+        }
+
+        await SendAsync(item.Json!, cancellationToken);
+        _lastSentSeq = item.Seq;
+    }
+
+    // A frame arrived with frames missing before it (lost or late on the stream): fetch them from the grain.
+    private async Task FillGapAsync(CancellationToken cancellationToken)
+    {
+        ResumeResult result;
+        try
+        {
+            result = await _grain.ResumeAsync(_lastSentSeq).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogGapFillFailed(exception, ConversationId, _lastSentSeq);
+            return;
+        }
+
+        if (result.ResyncRequired)
+        {
+            await SendAsync(GatewayFrames.ResyncRequired(Now, result.Snapshot, _lastSentSeq), cancellationToken);
+            _lastSentSeq = result.Snapshot.LastSeq;
+            return;
+        }
+
+        LogGapFilled(ConversationId, _lastSentSeq, result.Frames.Count);
+        foreach (var frame in result.Frames)
+        {
+            if (frame.Seq == _lastSentSeq + 1)
+            {
+                await SendAsync(frame.Json, cancellationToken);
+                _lastSentSeq = frame.Seq;
+            }
+        }
+    }
+
+    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken) =>
+        _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+}
