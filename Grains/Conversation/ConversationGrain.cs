@@ -112,8 +112,9 @@ public sealed partial class ConversationGrain(
             State.UserName = message.UserName;
         }
 
-        var ack = Append(LogFrames.Ack(NextHeader(), turn, message.Id));
-        State.ProcessedMessages.Add(new ProcessedMessage(message.Id, turn, ack.Seq, now.UtcDateTime));
+        var header = NextHeader();
+        var ack = Append(LogFrames.Ack(header, turn, message.Id));
+        State.ProcessedMessages.Add(new ProcessedMessage(message.Id, turn, ack.Seq, header.Timestamp));
         TrimFront(State.ProcessedMessages, _options.RememberedMessageIds);
         State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false));
         await FlushAsync();

@@ -17,7 +17,7 @@ public static class SiloBuilderExtensions
 {
     /// <summary>
     /// Adds the conversation grains and what they need: clustering, storage and the frame stream provider,
-    /// chosen by the <c>Orleans</c> configuration section, and the conversation engine's services.
+    /// chosen by the <c>Cluster</c> configuration section, and the conversation engine's services.
     /// </summary>
     public static ISiloBuilder AddConversations(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -37,6 +37,17 @@ public static class SiloBuilderExtensions
                 break;
         }
 
+        return silo.AddConversationGrains(settings);
+    }
+
+    /// <summary>
+    /// Adds the conversation grains, their storage and the frame stream provider, leaving clustering to the
+    /// caller (a test cluster, for example).
+    /// </summary>
+    public static ISiloBuilder AddConversationGrains(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(settings);
         switch (settings.Storage)
         {
             case StorageMode.Memory:

@@ -1,0 +1,22 @@
+using Conversations.Grains.Hosting;
+
+namespace Conversations.Silo.Hosting;
+
+/// <summary>
+/// A silo process: hosts conversation grains and answers health probes over HTTP. Gateways connect to it
+/// as Orleans clients.
+/// </summary>
+public static class SiloApp
+{
+    /// <summary>Builds the silo from command-line arguments, environment and <c>appsettings.json</c>.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.UseOrleans(silo => silo.AddConversations(builder.Configuration));
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

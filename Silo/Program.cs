@@ -1,0 +1,3 @@
+using Conversations.Silo.Hosting;
+
+await SiloApp.Build(args).RunAsync();
