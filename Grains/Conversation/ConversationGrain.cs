@@ -83,8 +83,8 @@ public sealed partial class ConversationGrain(
         ThrowIfFaulted();
         if (State.ProcessedMessages.Find(m => m.Id == message.Id) is { } original)
         {
-            var header = new FrameHeader(ConversationId, original.AckSeq, original.AckedAt);
-            return new SubmitResult(SubmitOutcome.Duplicate, LogFrames.Ack(header, original.Turn, original.Id));
+            var originalHeader = new FrameHeader(ConversationId, original.AckSeq, original.AckedAt);
+            return new SubmitResult(SubmitOutcome.Duplicate, LogFrames.Ack(originalHeader, original.Turn, original.Id));
         }
 
         if (State.PendingTurns.Count > 0)
