@@ -5,11 +5,16 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Gateway.WebSockets;
 
 /// <summary>
-/// The open sockets of this gateway. On shutdown it refuses new sockets, tells every client to reconnect
-/// elsewhere (close code 1012) and waits, up to <see cref="GatewayOptions.DrainTimeout"/>, for them to go.
-/// It stops before the Orleans client or silo does, because it is registered after them.
+/// The open sockets of this gateway. As soon as shutdown begins (before any hosted service stops, the web
+/// server included) it refuses new sockets and tells every client to reconnect elsewhere (close code 1012);
+/// it then holds shutdown up to <see cref="GatewayOptions.DrainTimeout"/> for them to go. It stops before
+/// the Orleans client or silo does, because it is registered after them.
 /// </summary>
-internal sealed partial class ConnectionRegistry(IOptions<GatewayOptions> options, TimeProvider time, ILogger<ConnectionRegistry> logger) : IHostedService
+internal sealed partial class ConnectionRegistry(
+    IHostApplicationLifetime lifetime,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<ConnectionRegistry> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<ConversationConnection, byte> _connections = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,18 +40,15 @@ internal sealed partial class ConnectionRegistry(IOptions<GatewayOptions> option
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(BeginDrain);
+        return Task.CompletedTask;
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _draining = true;
-        var open = _connections.Keys.ToArray();
-        LogDraining(open.Length);
-        foreach (var connection in open)
-        {
-            connection.Drain();
-        }
-
+        BeginDrain();
         if (_connections.IsEmpty)
         {
             return;
@@ -62,6 +64,22 @@ internal sealed partial class ConnectionRegistry(IOptions<GatewayOptions> option
             {
                 connection.Abort();
             }
+        }
+    }
+
+    private void BeginDrain()
+    {
+        if (_draining)
+        {
+            return;
+        }
+
+        _draining = true;
+        var open = _connections.Keys.ToArray();
+        LogDraining(open.Length);
+        foreach (var connection in open)
+        {
+            connection.Drain();
         }
     }
 

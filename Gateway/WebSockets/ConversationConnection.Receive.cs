@@ -89,16 +89,19 @@ internal sealed partial class ConversationConnection
 
     private InboundFrame Oversized(long size, int limit)
     {
-        if (++_oversizeFrames > _options.OversizeWarnings)
-        {
-            LogOversizeClose(ConversationId, size, limit);
-            BeginClose(WebSocketCloseStatus.MessageTooBig, "frames over the size limit");
-        }
-
-        return InboundFrame.TooLarge(
+        var refused = InboundFrame.TooLarge(
             $"The frame is {size} bytes; at most {limit} are allowed. It was discarded; repeated oversized frames close the connection.",
             "frame",
             limit);
+        if (++_oversizeFrames > _options.OversizeWarnings)
+        {
+            // Abuse: say why, then close (1009). Nothing after this frame is read.
+            LogOversizeClose(ConversationId, size, limit);
+            Enqueue(Outbound.Direct(Error(refused.ErrorCode!, $"The frame is {size} bytes; at most {limit} are allowed. Closing the connection after repeated oversized frames.", retry: false, refused.Field, limit)));
+            BeginClose(WebSocketCloseStatus.MessageTooBig, "frames over the size limit");
+        }
+
+        return refused;
     }
 
     private async Task HandleAsync(InboundFrame parsed, CancellationToken cancellationToken)

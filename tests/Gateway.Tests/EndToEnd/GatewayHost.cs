@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using Conversations.Gateway.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Gateway.Tests.EndToEnd;
+
+/// <summary>The gateway in its embedded default (silo in-process), listening on a free loopback port.</summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private GatewayHost(WebApplication app, Uri httpUri)
+    {
+        App = app;
+        HttpUri = httpUri;
+        WebSocketUri = new UriBuilder(httpUri) { Scheme = "ws" }.Uri;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri HttpUri { get; }
+
+    public Uri WebSocketUri { get; }
+
+    public static async Task<GatewayHost> StartAsync(params string[] settings)
+    {
+        string[] args =
+        [
+            "--contentRoot", AppContext.BaseDirectory,
+            "--urls", "http://127.0.0.1:0",
+            "--Cluster:ClusterId", $"test-{Guid.NewGuid():N}",
+            "--Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Cluster:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Responders:Offline:ChunkDelay", "00:00:00.025",
+            "--Logging:LogLevel:Default", "Warning",
+            .. settings,
+        ];
+        var app = GatewayApp.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new GatewayHost(app, new Uri(address));
+    }
+
+    public Task<ProtocolClient> ConnectAsync(string conversationId, long? lastSeq = null, string? query = null) =>
+        ProtocolClient.ConnectAsync(WebSocketUri, conversationId, lastSeq, query);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await App.StopAsync(timeout.Token);
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

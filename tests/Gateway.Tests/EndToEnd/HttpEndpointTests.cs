@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Conversations.Gateway.Tests.EndToEnd;
+
+[Collection(GatewayCollection.Name)]
+public sealed class HttpEndpointTests(GatewayFixture fixture) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = fixture.Host.HttpUri, Timeout = TimeSpan.FromSeconds(20) };
+
+    [Theory]
+    [InlineData("has%20space")]
+    [InlineData("dollar$sign")]
+    [InlineData("slash%2Finside")]
+    [InlineData("emoji%F0%9F%98%80")]
+    public async Task InvalidConversationIdIsRefusedBeforeTheUpgrade(string id)
+    {
+        using var response = await _http.GetAsync(new Uri($"/ws/conversation/{id}", UriKind.Relative));
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_CONVERSATION_ID");
+    }
+
+    [Fact]
+    public async Task ConversationIdLongerThan128CharactersIsRefused()
+    {
+        using var response = await _http.GetAsync(new Uri($"/ws/conversation/{new string('a', 129)}", UriKind.Relative));
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_CONVERSATION_ID");
+    }
+
+    [Theory]
+    [InlineData("last_seq=-1")]
+    [InlineData("last_seq=abc")]
+    [InlineData("last_seq=1.5")]
+    public async Task BadLastSeqIsRefused(string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/ws/conversation/ok-id?{query}");
+        request.Headers.Add("Connection", "Upgrade");
+        request.Headers.Add("Upgrade", "websocket");
+        request.Headers.Add("Sec-WebSocket-Version", "13");
+        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        using var response = await _http.SendAsync(request);
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_MESSAGE");
+    }
+
+    [Fact]
+    public async Task PlainHttpOnTheSocketRouteIsRefused()
+    {
+        using var response = await _http.GetAsync(new Uri("/ws/conversation/valid-id", UriKind.Relative));
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_MESSAGE");
+    }
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpointsReportHealthy(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ChatPageIsServedAtTheRoot()
+    {
+        using var response = await _http.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/ws/conversation/", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(code, body.RootElement.GetProperty("error_code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("message").GetString()));
+    }
+}
