@@ -1,6 +1,6 @@
+using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
-using Conversations.Grains.Intents;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;

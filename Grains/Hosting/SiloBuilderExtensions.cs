@@ -1,6 +1,6 @@
 using Conversations.Grains.Conversation;
-using Conversations.Grains.Interfaces;
 using Conversations.Grains.Intents;
+using Conversations.Grains.Interfaces;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;

@@ -1,6 +1,6 @@
 using System.Text;
-using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Intents;
+using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Responders;
 

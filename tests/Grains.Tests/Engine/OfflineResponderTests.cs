@@ -1,5 +1,5 @@
-using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Intents;
+using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Responders;
 
 namespace Conversations.Grains.Tests.Engine;
