@@ -17,21 +17,23 @@ public static class ClusterHostingExtensions
         var mode = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.Mode)}", GatewayMode.Embedded);
         if (mode == GatewayMode.Embedded)
         {
-            builder.UseOrleans(silo => silo.AddConversations(builder.Configuration));
+            builder.AddConversationsSilo();
         }
         else
         {
-            builder.UseOrleansClient(client => client.AddConversationsClient(builder.Configuration));
+            var settings = ClusterSettingsValidator.Read(builder.Configuration);
+            builder.Services.AddConversationsDatabase(settings);
+            builder.UseOrleansClient(client => client.AddConversationsClient(settings));
         }
 
         return builder;
     }
 
     /// <summary>An Orleans client of the conversation cluster, with the frame stream provider.</summary>
-    public static IClientBuilder AddConversationsClient(this IClientBuilder client, IConfiguration configuration)
+    public static IClientBuilder AddConversationsClient(this IClientBuilder client, ClusterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var settings = ClusterSettingsValidator.Read(configuration);
+        ArgumentNullException.ThrowIfNull(settings);
         client.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = settings.ClusterId;
@@ -42,6 +44,13 @@ public static class ClusterHostingExtensions
         {
             case ClusteringMode.Localhost:
                 client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+                break;
+            case ClusteringMode.Postgres:
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = Grains.Hosting.SiloBuilderExtensions.PostgresInvariant;
+                    options.ConnectionString = settings.PostgresConnectionString;
+                });
                 break;
         }
 

@@ -15,4 +15,20 @@ public static class ConversationStateNames
         ConversationState.PostPurchase => "post_purchase",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a conversation state."),
     };
+
+    /// <summary>Reads a state from its snake_case name.</summary>
+    public static bool TryParse(string? name, out ConversationState state)
+    {
+        foreach (var candidate in Enum.GetValues<ConversationState>())
+        {
+            if (string.Equals(candidate.ToWireName(), name, StringComparison.Ordinal))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
 }

@@ -57,4 +57,10 @@ public sealed class ConversationCheckpoint
 
     /// <summary>The name the user last gave.</summary>
     [Id(15)] public string? UserName { get; set; }
+
+    /// <summary>The latest turn known to be in the transcript store.</summary>
+    [Id(16)] public int TranscriptThrough { get; set; }
+
+    /// <summary>Whether the retention reminder is registered.</summary>
+    [Id(17)] public bool RetentionScheduled { get; set; }
 }

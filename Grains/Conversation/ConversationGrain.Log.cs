@@ -17,6 +17,15 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Conversation {ConversationId} activated with {PendingTurns} unanswered turns; answering them")]
     private partial void LogResumingPendingTurns(string conversationId, int pendingTurns);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Conversation {ConversationId} unused for {Idle}; deleting its {Turns} turns")]
+    private partial void LogDeletingExpired(string conversationId, int turns, TimeSpan idle);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not write turns {FirstTurn}..{LastTurn} to the transcript; will retry with the next turn")]
+    private partial void LogTranscriptFailed(Exception exception, string conversationId, int firstTurn, int lastTurn);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not schedule its retention reminder; will retry with the next turn")]
+    private partial void LogRetentionNotScheduled(Exception exception, string conversationId);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Conversation {ConversationId} turn {Turn} failed")]
     private partial void LogTurnFailed(Exception exception, string conversationId, int turn);
 

@@ -38,6 +38,8 @@ public sealed partial class ConversationGrain
                 try
                 {
                     await RunTurnAsync(pending, running.Token);
+                    await WriteTranscriptAsync();
+                    await ScheduleRetentionAsync();
                 }
                 catch (Exception exception) when (!_deactivating && !_faulted)
                 {

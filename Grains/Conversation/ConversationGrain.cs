@@ -1,4 +1,5 @@
 using Conversations.Grains.Intents;
+using Conversations.Grains.Persistence;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Responders;
@@ -27,6 +28,7 @@ public sealed partial class ConversationGrain(
     ConversationStateMachine stateMachine,
     IReplyGenerator generator,
     ConversationSummarizer summarizer,
+    ITranscriptStore transcripts,
     IOptions<ConversationOptions> options,
     TimeProvider timeProvider,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain

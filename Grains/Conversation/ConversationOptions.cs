@@ -31,6 +31,14 @@ public sealed class ConversationOptions
     /// <summary>State transitions kept in the checkpoint's history. Default 50.</summary>
     public int StateHistoryLimit { get; set; } = 50;
 
+    /// <summary>
+    /// A conversation unused for this long is deleted, checkpoint and transcript, by a reminder. Default 30 days.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often a conversation's retention reminder looks at it. Default 1 hour.</summary>
+    public TimeSpan RetentionCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>What to do with a message that arrives while a reply streams. Default <c>Enqueue</c>.</summary>
     public DoubleTextingPolicy DoubleTexting { get; set; } = DoubleTextingPolicy.Enqueue;
 }

@@ -28,6 +28,27 @@ public sealed class ClusterSettings
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// Whether a silo applies the database schema (<c>deploy/sql</c>) before it starts. Default
+    /// <see langword="false"/>: run <c>Silo migrate</c> once per deployment instead.
+    /// </summary>
+    public bool MigrateOnStart { get; set; }
+
+    /// <summary>
+    /// How long a conversation may sit unused in memory before its activation is collected (its state
+    /// stays stored). Default 15 minutes.
+    /// </summary>
+    public TimeSpan IdleDeactivation { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The name of the connection string (under <c>ConnectionStrings</c>) used for PostgreSQL.</summary>
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>The PostgreSQL connection string, read from <c>ConnectionStrings:Postgres</c>.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>Whether PostgreSQL is used for anything, so <c>ConnectionStrings:Postgres</c> is needed.</summary>
+    public bool UsesPostgres => Clustering == ClusteringMode.Postgres || Storage == StorageMode.Postgres;
+
+    /// <summary>
     /// How often the stream pulling agents look for new frames when their queues were empty. Default 10 ms:
     /// the memory stream provider's own default (100 ms) would add up to that much to every frame's latency.
     /// </summary>

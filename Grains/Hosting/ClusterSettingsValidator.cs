@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Conversations.Grains.Hosting;
 
@@ -41,6 +43,16 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
             failures.Add($"{Section}:GatewayPort must be a TCP port from 1 to 65535 (was {options.GatewayPort}).");
         }
 
+        if (options.IdleDeactivation < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Section}:IdleDeactivation must be at least 00:00:01 (was {options.IdleDeactivation}).");
+        }
+
+        if (options.UsesPostgres)
+        {
+            failures.AddRange(CheckConnectionString(options.PostgresConnectionString));
+        }
+
         if (options.StreamPollInterval <= TimeSpan.Zero || options.StreamPollInterval > TimeSpan.FromSeconds(10))
         {
             failures.Add($"{Section}:StreamPollInterval must be more than 0 and at most 00:00:10 (was {options.StreamPollInterval}).");
@@ -50,11 +62,12 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
     }
 
     /// <summary>Reads and checks the settings from configuration, throwing with every mistake listed.</summary>
-    public static ClusterSettings Read(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static ClusterSettings Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = new ClusterSettings();
-        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(ClusterSettings.SectionName), settings);
+        configuration.GetSection(ClusterSettings.SectionName).Bind(settings);
+        settings.PostgresConnectionString = configuration.GetConnectionString(ClusterSettings.ConnectionStringName);
         var result = new ClusterSettingsValidator().Validate(null, settings);
         if (result.Failed)
         {
@@ -62,5 +75,43 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
         }
 
         return settings;
+    }
+
+    private static IEnumerable<string> CheckConnectionString(string? connectionString)
+    {
+        const string Key = "ConnectionStrings:" + ClusterSettings.ConnectionStringName;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            yield return $"{Key} is required when Cluster:Clustering or Cluster:Storage is Postgres " +
+                "(for example \"Host=127.0.0.1;Port=5432;Database=conversations;Username=conversations;Password=...\").";
+            yield break;
+        }
+
+        NpgsqlConnectionStringBuilder? parsed = null;
+        string? error = null;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            error = $"{Key} is not a valid PostgreSQL connection string: {exception.Message}";
+        }
+
+        if (error is not null)
+        {
+            yield return error;
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed!.Host))
+        {
+            yield return $"{Key} has no Host.";
+        }
+
+        if (string.IsNullOrWhiteSpace(parsed.Database))
+        {
+            yield return $"{Key} has no Database.";
+        }
     }
 }

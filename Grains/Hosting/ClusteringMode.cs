@@ -5,4 +5,7 @@ public enum ClusteringMode
 {
     /// <summary>A single silo on this machine, no database (the embedded default).</summary>
     Localhost = 0,
+
+    /// <summary>Membership in PostgreSQL (<c>ConnectionStrings:Postgres</c>): any number of silos and gateways.</summary>
+    Postgres = 1,
 }

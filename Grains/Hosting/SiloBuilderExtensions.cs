@@ -1,28 +1,33 @@
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Intents;
+using Conversations.Grains.Persistence;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Conversations.Grains.Hosting;
 
 /// <summary>Sets up a silo that hosts conversations.</summary>
 public static class SiloBuilderExtensions
 {
+    /// <summary>The ADO.NET invariant name of Npgsql, the PostgreSQL driver.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
     /// <summary>
     /// Adds the conversation grains and what they need: clustering, storage and the frame stream provider,
     /// chosen by the <c>Cluster</c> configuration section, and the conversation engine's services.
     /// </summary>
-    public static ISiloBuilder AddConversations(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddConversations(this ISiloBuilder silo, ClusterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var settings = ClusterSettingsValidator.Read(configuration);
+        ArgumentNullException.ThrowIfNull(settings);
 
         silo.Configure<ClusterOptions>(options =>
         {
@@ -35,7 +40,17 @@ public static class SiloBuilderExtensions
             case ClusteringMode.Localhost:
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                 break;
+            case ClusteringMode.Postgres:
+                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort);
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = PostgresInvariant;
+                    options.ConnectionString = settings.PostgresConnectionString;
+                });
+                break;
         }
+
+        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.IdleDeactivation);
 
         return silo.AddConversationGrains(settings);
     }
@@ -53,6 +68,18 @@ public static class SiloBuilderExtensions
             case StorageMode.Memory:
                 silo.AddMemoryGrainStorage(ConversationStorage.ProviderName);
                 silo.AddMemoryGrainStorage(ConversationStreams.PubSubStorageName);
+                silo.UseInMemoryReminderService();
+                silo.Services.AddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
+                break;
+            case StorageMode.Postgres:
+                AddPostgresGrainStorage(silo, ConversationStorage.ProviderName, settings);
+                AddPostgresGrainStorage(silo, ConversationStreams.PubSubStorageName, settings);
+                silo.UseAdoNetReminderService(options =>
+                {
+                    options.Invariant = PostgresInvariant;
+                    options.ConnectionString = settings.PostgresConnectionString;
+                });
+                silo.Services.AddSingleton<ITranscriptStore, PostgresTranscriptStore>();
                 break;
         }
 
@@ -63,6 +90,17 @@ public static class SiloBuilderExtensions
         silo.Services.AddConversationEngine();
         return silo;
     }
+
+    // Checkpoints are stored in Orleans' own binary format: compact, fast to write on every frame, and
+    // tolerant of added fields and renamed types because every stored type has an [Id] per member and an
+    // [Alias]. The default JSON serializer would write CLR type names into every row.
+    private static void AddPostgresGrainStorage(ISiloBuilder silo, string name, ClusterSettings settings) =>
+        silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((storage, serializer) =>
+        {
+            storage.Invariant = PostgresInvariant;
+            storage.ConnectionString = settings.PostgresConnectionString;
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
 
     /// <summary>The conversation engine: state machine, classifier, responder and their settings.</summary>
     public static IServiceCollection AddConversationEngine(this IServiceCollection services)

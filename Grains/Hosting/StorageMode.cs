@@ -5,4 +5,7 @@ public enum StorageMode
 {
     /// <summary>In the silo's memory: lost when the process stops.</summary>
     Memory = 0,
+
+    /// <summary>In PostgreSQL (<c>ConnectionStrings:Postgres</c>): checkpoints, stream pub-sub, reminders and transcripts.</summary>
+    Postgres = 1,
 }

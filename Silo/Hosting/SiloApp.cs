@@ -12,7 +12,7 @@ public static class SiloApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.UseOrleans(silo => silo.AddConversations(builder.Configuration));
+        builder.AddConversationsSilo();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
