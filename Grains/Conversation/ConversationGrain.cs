@@ -1,7 +1,7 @@
 using Conversations.Grains.Intents;
-using Conversations.Grains.Persistence;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;

@@ -41,9 +41,9 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             failures.Add($"{Section}:StateHistoryLimit must be at least 1 (was {options.StateHistoryLimit}).");
         }
 
-        if (options.Retention < TimeSpan.FromMinutes(1))
+        if (options.Retention < TimeSpan.FromSeconds(1))
         {
-            failures.Add($"{Section}:Retention must be at least 00:01:00 (was {options.Retention}).");
+            failures.Add($"{Section}:Retention must be at least 00:00:01 (was {options.Retention}).");
         }
 
         if (options.RetentionCheckInterval < TimeSpan.FromSeconds(1))

@@ -1,7 +1,7 @@
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Intents;
-using Conversations.Grains.Persistence;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
@@ -50,7 +50,15 @@ public static class SiloBuilderExtensions
                 break;
         }
 
-        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = settings.IdleDeactivation);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.CollectionAge = settings.IdleDeactivation;
+            if (options.CollectionQuantum >= settings.IdleDeactivation)
+            {
+                // Look for idle activations often enough that a short idle limit is honoured.
+                options.CollectionQuantum = settings.IdleDeactivation / 2;
+            }
+        });
 
         return silo.AddConversationGrains(settings);
     }
@@ -87,6 +95,9 @@ public static class SiloBuilderExtensions
             streams.ConfigurePullingAgent(agent =>
                 agent.Configure(options => options.GetQueueMsgsTimerPeriod = settings.StreamPollInterval)));
 
+        // Reminders default to a one-minute minimum period; allow the retention check interval configured.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ConversationOptions>>((reminders, conversations) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, conversations.Value.RetentionCheckInterval.Ticks)));
         silo.Services.AddConversationEngine();
         return silo;
     }

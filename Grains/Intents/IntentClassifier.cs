@@ -29,8 +29,9 @@ public sealed class IntentClassifier
         (IntentNames.Question, "integrate", 1.5), (IntentNames.Question, "feature", 1.5),
         (IntentNames.Question, "features", 1.5), (IntentNames.Question, "support for", 1.5),
 
-        (IntentNames.Pricing, "price", 3), (IntentNames.Pricing, "prices", 3), (IntentNames.Pricing, "pricing", 3),
-        (IntentNames.Pricing, "cost", 3), (IntentNames.Pricing, "costs", 3), (IntentNames.Pricing, "how much", 3),
+        // Price words decide a message even when it is phrased as a question.
+        (IntentNames.Pricing, "price", 4.5), (IntentNames.Pricing, "prices", 4.5), (IntentNames.Pricing, "pricing", 4.5),
+        (IntentNames.Pricing, "cost", 4.5), (IntentNames.Pricing, "costs", 4.5), (IntentNames.Pricing, "how much", 4.5),
         (IntentNames.Pricing, "plan", 1.5), (IntentNames.Pricing, "plans", 1.5), (IntentNames.Pricing, "discount", 2.5),
         (IntentNames.Pricing, "quote", 2.5), (IntentNames.Pricing, "per seat", 2.5), (IntentNames.Pricing, "per user", 2.5),
         (IntentNames.Pricing, "budget", 2), (IntentNames.Pricing, "tier", 1.5), (IntentNames.Pricing, "$", 2),

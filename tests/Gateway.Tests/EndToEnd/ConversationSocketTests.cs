@@ -25,7 +25,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
         Assert.Equal("interest_qualification", reply.Root.GetProperty("state").GetString());
         Assert.Equal("initial_contact", reply.Root.GetProperty("previous_state").GetString());
         Assert.Equal("interest", reply.Root.GetProperty("intent").GetProperty("name").GetString());
-        AssertGapless(frames, from: 1);
+        FrameAssert.Gapless(frames, from: 1);
         Assert.All(frames, f => Assert.True(f.Root.TryGetProperty("timestamp", out _)));
     }
 
@@ -44,7 +44,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
 
         Assert.True(afterDrop[0].IsSystem("conversation_resumed"));
         var logFrames = beforeDrop.Concat(afterDrop.Skip(1)).ToList();
-        AssertGapless(logFrames, from: 1);
+        FrameAssert.Gapless(logFrames, from: 1);
         var deltas = logFrames.Where(f => f.Type == "assistant_delta").Select(f => f.Delta);
         Assert.Equal(afterDrop[^1].Content, string.Concat(deltas));
     }
@@ -69,7 +69,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
         Assert.Equal("initial_contact", metadata.GetProperty("state").GetString());
         Assert.False(string.IsNullOrWhiteSpace(metadata.GetProperty("conversation_summary").GetString()));
         var replay = await again.UntilAsync(f => f.Seq == last);
-        AssertGapless(replay, from: 3);
+        FrameAssert.Gapless(replay, from: 3);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
         Assert.All(framesA, f => Assert.Equal(idA, f.Root.GetProperty("conversation_id").GetString()));
         Assert.All(framesB, f => Assert.Equal(idB, f.Root.GetProperty("conversation_id").GetString()));
         Assert.Equal("pong", pong.Type);
-        AssertGapless(framesA, from: 1);
-        AssertGapless(framesB, from: 1);
+        FrameAssert.Gapless(framesA, from: 1);
+        FrameAssert.Gapless(framesB, from: 1);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
 
         Assert.All(results, result =>
         {
-            AssertGapless(result.Frames, from: 1);
+            FrameAssert.Gapless(result.Frames, from: 1);
             Assert.All(result.Frames, f => Assert.Equal(result.Id, f.Root.GetProperty("conversation_id").GetString()));
             Assert.Equal(2, result.Frames.Count(f => f.Type == "assistant_message"));
         });
@@ -181,7 +181,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
         });
         Assert.Equal("ack", afterwards[0].Type);
         Assert.Equal(1, afterwards[0].Seq);
-        AssertGapless(afterwards, from: 1);
+        FrameAssert.Gapless(afterwards, from: 1);
     }
 
     [Fact]
@@ -214,13 +214,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
 
         Assert.True(frames[0].IsSystem("resync_required"));
         Assert.Equal(0, frames[0].Root.GetProperty("metadata").GetProperty("last_seq").GetInt64());
-        AssertGapless(frames.Skip(1).ToList(), from: 1);
-    }
-
-    internal static void AssertGapless(IReadOnlyList<Frame> frames, long from)
-    {
-        var seqs = frames.Where(f => f.Seq is not null).Select(f => f.Seq!.Value).ToList();
-        Assert.Equal(Enumerable.Range(0, seqs.Count).Select(i => from + i), seqs);
+        FrameAssert.Gapless(frames.Skip(1).ToList(), from: 1);
     }
 
     private static string NewId() => $"e2e-{Guid.NewGuid():N}";

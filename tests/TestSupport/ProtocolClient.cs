@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Conversations.Gateway.Tests.EndToEnd;
+namespace Conversations.Tests.Support;
 
 /// <summary>A real WebSocket client of the gateway, reading frames in the background.</summary>
 public sealed class ProtocolClient : IAsyncDisposable

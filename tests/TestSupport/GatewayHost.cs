@@ -1,12 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Conversations.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conversations.Gateway.Tests.EndToEnd;
+namespace Conversations.Tests.Support;
 
 /// <summary>The gateway in its embedded default (silo in-process), listening on a free loopback port.</summary>
 public sealed class GatewayHost : IAsyncDisposable
@@ -31,8 +29,8 @@ public sealed class GatewayHost : IAsyncDisposable
             "--contentRoot", AppContext.BaseDirectory,
             "--urls", "http://127.0.0.1:0",
             "--Cluster:ClusterId", $"test-{Guid.NewGuid():N}",
-            "--Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Cluster:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Cluster:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Responders:Offline:ChunkDelay", "00:00:00.025",
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
@@ -51,12 +49,5 @@ public sealed class GatewayHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Conversations.Gateway.Tests.EndToEnd;
+namespace Conversations.Tests.Support;
 
 /// <summary>A server frame as a client reads it.</summary>
 public sealed record Frame(string Type, long? Seq, string? Content, int? Turn, JsonElement Root, string Raw)
