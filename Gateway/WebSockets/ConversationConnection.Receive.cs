@@ -108,7 +108,7 @@ internal sealed partial class ConversationConnection
     {
         if (parsed.Frame is not { } frame)
         {
-            Enqueue(Outbound.Direct(Error(parsed.ErrorCode!, parsed.ErrorMessage!, retry: false, parsed.Field, parsed.Limit)));
+            Enqueue(Outbound.Direct(Error(parsed.ErrorCode!, parsed.ErrorMessage!, retry: false, parsed.Field, parsed.Limit, parsed.MessageId)));
             return;
         }
 
@@ -136,7 +136,7 @@ internal sealed partial class ConversationConnection
             var what = frame.Type == FrameTypes.UserMessage
                 ? $"Message '{frame.Id}' was not stored. Send it again with the same id; it will not be answered twice."
                 : $"The {frame.Type} request could not be served; send it again.";
-            Enqueue(Outbound.Direct(Error(ErrorCodes.ServiceUnavailable, $"The conversation is unavailable just now. {what}", retry: true)));
+            Enqueue(Outbound.Direct(Error(ErrorCodes.ServiceUnavailable, $"The conversation is unavailable just now. {what}", retry: true, messageId: frame.Id)));
         }
     }
 
@@ -157,7 +157,8 @@ internal sealed partial class ConversationConnection
                 Enqueue(Outbound.Direct(Error(
                     ErrorCodes.ConversationBusy,
                     $"A reply is being generated and this conversation takes one message at a time. Message '{frame.Id}' was not stored; send it again when the reply is complete.",
-                    retry: true)));
+                    retry: true,
+                    messageId: frame.Id)));
                 break;
         }
     }

@@ -256,6 +256,6 @@ internal sealed partial class ConversationConnection : IDisposable
         _outbound.Writer.TryComplete();
     }
 
-    private byte[] Error(string code, string message, bool retry, string? field = null, long? limit = null) =>
-        GatewayFrames.Error(Now, ConversationId, code, message, retry, field, limit);
+    private byte[] Error(string code, string message, bool retry, string? field = null, long? limit = null, string? messageId = null) =>
+        GatewayFrames.Error(Now, ConversationId, code, message, retry, field, limit, messageId);
 }

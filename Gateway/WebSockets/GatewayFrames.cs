@@ -8,12 +8,13 @@ namespace Conversations.Gateway.WebSockets;
 public static class GatewayFrames
 {
     /// <summary><c>error</c> that is not part of the log.</summary>
-    public static byte[] Error(DateTime now, string conversationId, string code, string message, bool retrySuggested, string? field = null, long? limit = null) =>
+    public static byte[] Error(DateTime now, string conversationId, string code, string message, bool retrySuggested, string? field = null, long? limit = null, string? messageId = null) =>
         JsonSerializer.SerializeToUtf8Bytes(
             new ErrorFrame
             {
                 Timestamp = now,
                 ConversationId = conversationId,
+                Id = messageId,
                 ErrorCode = code,
                 Message = message,
                 RetrySuggested = retrySuggested,

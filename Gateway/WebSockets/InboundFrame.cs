@@ -8,12 +8,14 @@ namespace Conversations.Gateway.WebSockets;
 /// <param name="ErrorMessage">What is wrong, when not valid.</param>
 /// <param name="Field">The field at fault, if one is.</param>
 /// <param name="Limit">The limit exceeded, for size errors.</param>
+/// <param name="MessageId">The client message id of an invalid <c>user_message</c>, when it could be read.</param>
 public sealed record InboundFrame(
     ClientFrame? Frame,
     string? ErrorCode = null,
     string? ErrorMessage = null,
     string? Field = null,
-    long? Limit = null)
+    long? Limit = null,
+    string? MessageId = null)
 {
     /// <summary>Whether the frame is valid.</summary>
     public bool IsValid => Frame is not null;

@@ -37,7 +37,7 @@ public sealed class InboundFrameParser(IOptions<GatewayOptions> options)
         return frame.Type switch
         {
             null or "" => InboundFrame.Invalid($"Field 'type' is missing; expected {KnownTypes}.", "type"),
-            FrameTypes.UserMessage => CheckUserMessage(frame),
+            FrameTypes.UserMessage => WithMessageId(CheckUserMessage(frame), frame.Id),
             FrameTypes.Resume => frame.LastSeq switch
             {
                 null => InboundFrame.Invalid("Field 'last_seq' is missing: resume needs the highest seq already processed (0 for none).", "last_seq"),
@@ -90,6 +90,10 @@ public sealed class InboundFrameParser(IOptions<GatewayOptions> options)
 
         return InboundFrame.Valid(frame);
     }
+
+    // An error about a user_message names its id, when the id itself is usable, so clients can match it.
+    private static InboundFrame WithMessageId(InboundFrame checkedFrame, string? id) =>
+        checkedFrame.IsValid || string.IsNullOrEmpty(id) || id.Length > MaxMessageIdChars ? checkedFrame : checkedFrame with { MessageId = id };
 
     // "$.last_seq" -> "last_seq"; the root ("$") or no path means the frame itself is at fault.
     private static string? FieldOf(string? path) =>

@@ -15,6 +15,9 @@ public sealed record ErrorFrame : ServerFrame
     /// <summary>Whether sending the same thing again later may work.</summary>
     public required bool RetrySuggested { get; init; }
 
+    /// <summary>The client message id the error is about, when it is about a <c>user_message</c>.</summary>
+    public string? Id { get; init; }
+
     /// <summary>The turn concerned, when there is one.</summary>
     public int? Turn { get; init; }
 

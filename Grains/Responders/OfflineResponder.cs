@@ -12,26 +12,27 @@ namespace Conversations.Grains.Responders;
 /// </summary>
 public sealed class OfflineResponder
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "about", "after", "again", "also", "because", "before", "being", "could", "does", "doesn't", "from",
-        "have", "hello", "there", "their", "these", "thing", "think", "this", "that", "what", "when", "where",
-        "which", "while", "with", "would", "your", "yours", "you're", "really", "please", "thanks", "just",
-        "know", "want", "need", "like", "some", "more", "much", "tell", "into", "than", "then", "them", "they",
-        "we're", "i'm", "it's", "how", "can", "the", "and", "for", "our", "are", "you", "yes", "not", "but",
-        "interested", "looking", "still", "working", "works", "didn't", "sure", "okay", "maybe", "hi", "hey",
-    };
+    // What users of a sales or support assistant talk about; a reply names the first one it finds.
+    private static readonly string[] Topics =
+    [
+        "customer support", "sales team", "mobile app", "data import", "single sign-on", "user management",
+        "reporting", "reports", "dashboard", "dashboards", "analytics", "onboarding", "integrations", "integration",
+        "automation", "workflows", "workflow", "scheduling", "calendar", "appointments", "tickets", "ticketing",
+        "invoices", "invoice", "billing", "payments", "export", "exports", "import", "api", "security", "permissions",
+        "crm", "pipeline", "leads", "contracts", "email", "notifications", "slack", "login", "password", "sync",
+        "storage", "backups", "support", "training", "migration", "forecasting", "quotes", "inventory",
+    ];
 
     private static readonly Dictionary<string, string[]> ByIntent = new(StringComparer.Ordinal)
     {
         [IntentNames.SupportProblem] =
         [
             "Sorry about the trouble with {topic}{name}. What do you see on screen, and since when? I'll walk you through a fix step by step.",
-            "That sounds frustrating{name}. Could you tell me what you were doing when {topic} went wrong? Then we can fix it together.",
+            "That sounds frustrating{name}. Could you tell me what you were doing when it went wrong and what you see now? Then we can fix it together.",
         ],
         [IntentNames.NotWorking] =
         [
-            "I'm sorry that didn't work{name}. Let's try another way: sign out, clear the app's cache, and sign in again. Does {topic} behave now?",
+            "I'm sorry that didn't work{name}. Let's try another way: sign out, clear the app's cache, and sign in again. Does it behave now?",
             "Thanks for trying{name}, and sorry it's still not right. Let's go one step deeper: which version are you on, and what exactly happens?",
         ],
         [IntentNames.Billing] =
@@ -48,6 +49,19 @@ public sealed class OfflineResponder
         ],
     };
 
+    // Sales intents that arrive before the conversation is ready for them get an answer that moves it on.
+    private static readonly Dictionary<string, string[]> EarlyIntent = new(StringComparer.Ordinal)
+    {
+        [IntentNames.Pricing] =
+        [
+            "Plans start at $29 per user per month{name}. To suggest the right one, tell me a little about your team and what you need it for.",
+        ],
+        [IntentNames.Purchase] =
+        [
+            "Great to hear{name}! Let's make sure you get the right plan: how many people would use it, and what matters most to them?",
+        ],
+    };
+
     private static readonly Dictionary<ConversationState, string[]> ByState = new()
     {
         [ConversationState.InitialContact] =
@@ -57,18 +71,18 @@ public sealed class OfflineResponder
         ],
         [ConversationState.InterestQualification] =
         [
-            "Great{name}! {Topic} is exactly what we help with. How large is your team, and what do you use today?",
-            "Thanks{name}. To find the right fit: who would use it, and what matters most to you about {topic}?",
+            "Great{name}! We help a lot of teams with {topic}. How large is your team, and what do you use today?",
+            "Thanks{name}. To find the right fit: who would use it, and what matters most to you?",
         ],
         [ConversationState.ValueProposition] =
         [
             "Teams like yours use us to take the busywork out of {topic}: setup takes a day, everything syncs in real time, and support is included. Want to see how that fits your workflow?",
-            "Here's what you'd get{name}: one place for {topic}, automation for the repetitive parts, and reports your team will actually read. Which of these matters most?",
+            "Here's what you'd get{name}: one place for your team's work, automation for the repetitive parts, and reports people actually read. Which of these matters most?",
         ],
         [ConversationState.ObjectionHandling] =
         [
-            "That's a fair concern{name}. Many customers felt the same about {topic} at first; a 30-day trial and guided onboarding take the risk away. What would you need to see?",
-            "I understand{name}. We can start small, with no long contract, and you keep your data if you leave. Would that address your concern about {topic}?",
+            "That's a fair concern{name}. Many customers felt the same at first; a 30-day trial and guided onboarding take the risk away. What would you need to see?",
+            "I understand{name}. We can start small, with no long contract, and you keep your data if you leave. Would that address your concern?",
         ],
         [ConversationState.PriceNegotiation] =
         [
@@ -91,16 +105,23 @@ public sealed class OfflineResponder
     public string Compose(ReplyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var variants = ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent : ByState[context.State];
-        var template = variants[(int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Length)];
         var topic = Topic(context.UserMessage);
+        var variants = Variants(context).Where(t => topic is not null || !t.Contains("{topic}", StringComparison.Ordinal)).ToArray();
+        var template = variants[(int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Length)];
         var name = string.IsNullOrWhiteSpace(context.UserName) ? string.Empty : $", {context.UserName.Trim()}";
         var reply = template
             .Replace("{name}", name, StringComparison.Ordinal)
-            .Replace("{Topic}", char.ToUpperInvariant(topic[0]) + topic[1..], StringComparison.Ordinal)
             .Replace("{topic}", topic, StringComparison.Ordinal);
         return Truncate(reply, context.MaxReplyChars);
     }
+
+    // Problems, bills and requests for a person outrank the sales state; a price or purchase question that
+    // comes before the conversation is ready for it gets an answer that moves it on; else the state decides.
+    // The state here is the one after this turn's transition.
+    private static string[] Variants(ReplyContext context) =>
+        ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent
+        : context.State < ConversationState.PriceNegotiation && EarlyIntent.TryGetValue(context.Intent.Name, out var early) ? early
+        : ByState[context.State];
 
     /// <summary>Splits a reply into pieces of <paramref name="wordsPerChunk"/> words whose concatenation is the reply.</summary>
     public static IReadOnlyList<string> Chunk(string reply, int wordsPerChunk)
@@ -127,26 +148,18 @@ public sealed class OfflineResponder
         return chunks;
     }
 
-    // The most telling word of the message: the first long word that is not a stop word, else "this".
-    private static string Topic(string message)
+    // The first subject the message names, if any: used only where it reads well.
+    private static string? Topic(string message)
     {
-        string? best = null;
-        foreach (var raw in message.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var text = $" {new string(message.Select(c => char.IsLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : ' ').ToArray())} ";
+        return Topics.FirstOrDefault(topic => text.Contains($" {topic} ", StringComparison.Ordinal)) switch
         {
-            var word = new string(raw.Where(c => char.IsLetter(c) || c is '-' or '\'').ToArray()).Trim('-', '\'');
-            var lower = word.ToLowerInvariant();
-            if (word.Length >= 4 && !StopWords.Contains(lower) && word.Length <= 24)
-            {
-                if (word.Length >= 6)
-                {
-                    return lower;
-                }
-
-                best ??= lower;
-            }
-        }
-
-        return best ?? "this";
+            "crm" => "your CRM",
+            "api" => "the API",
+            "slack" => "Slack",
+            null => null,
+            var topic => topic,
+        };
     }
 
     private static string Truncate(string reply, int maxChars)

@@ -9,6 +9,11 @@
 -- Port, Generation, ProxyPort, Status, Version: int4; StartTime, IAmAliveTime: timestamptz (UTC).
 -- Result columns are read by name, hence the quoted aliases. Status 3 = Active, 6 = Dead.
 --
+-- Orleans 10.4.2 gives every member row the table version as its ETag and only sends an insert or update
+-- whose version is a plain non-negative integer, so versions start at 0 and only ever grow. It also knows an
+-- optional tenth key, CleanupDefunctSiloEntryKey (delete one captured Dead row); it is not installed here,
+-- so the provider uses CleanupDefunctSiloEntriesKey below.
+--
 -- Safe to run twice: tables and indexes IF NOT EXISTS, queries upserted (unchanged text is not rewritten).
 
 CREATE TABLE IF NOT EXISTS orleans_membership_version

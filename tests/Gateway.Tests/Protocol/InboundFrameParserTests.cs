@@ -60,6 +60,13 @@ public sealed class InboundFrameParserTests
     }
 
     [Fact]
+    public void ErrorsAboutAUserMessageNameItsId()
+    {
+        Assert.Equal("m9", Parse("{\"type\":\"user_message\",\"id\":\"m9\",\"content\":\"\"}").MessageId);
+        Assert.Null(Parse("{\"type\":\"user_message\",\"content\":\"hi\"}").MessageId);
+    }
+
+    [Fact]
     public void ContentAtTheLimitIsAccepted() =>
         Assert.True(Parse($"{{\"type\":\"user_message\",\"id\":\"m1\",\"content\":\"{new string('a', 4000)}\"}}").IsValid);
 

@@ -29,8 +29,30 @@ public sealed class OfflineResponderTests
     [Fact]
     public void ProblemsOutrankTheSalesState()
     {
-        var reply = _responder.Compose(Context(ConversationState.ValueProposition, IntentNames.SupportProblem, "The dashboard crashes on export", null));
-        Assert.Contains("dashboard", reply, StringComparison.OrdinalIgnoreCase);
+        foreach (var message in new[] { "The dashboard crashes on export", "It crashes", "I get an error" })
+        {
+            var reply = _responder.Compose(Context(ConversationState.ValueProposition, IntentNames.SupportProblem, message, null));
+            Assert.Contains("fix", reply, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void PriceQuestionBeforeTheConversationIsReadyStillGetsAPrice() =>
+        Assert.Contains("$29", _responder.Compose(Context(ConversationState.InitialContact, IntentNames.Pricing, "how much is it?", null)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("People on my team would love it")]
+    [InlineData("sounds great")]
+    [InlineData("We need better reporting for the sales team")]
+    public void RepliesReadWellWhateverTheMessageSays(string message)
+    {
+        foreach (var state in Enum.GetValues<ConversationState>())
+        {
+            var reply = _responder.Compose(Context(state, IntentNames.Interest, message, "Bob"));
+            Assert.DoesNotContain("{", reply, StringComparison.Ordinal);
+            Assert.DoesNotContain(" people is ", reply, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(" sounds:", reply, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
