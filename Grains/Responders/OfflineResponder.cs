@@ -15,7 +15,7 @@ public sealed class OfflineResponder
     // What users of a sales or support assistant talk about; a reply names the first one it finds.
     private static readonly string[] Topics =
     [
-        "customer support", "sales team", "mobile app", "data import", "single sign-on", "user management",
+        "customer support", "mobile app", "data import", "single sign-on", "user management",
         "reporting", "reports", "dashboard", "dashboards", "analytics", "onboarding", "integrations", "integration",
         "automation", "workflows", "workflow", "scheduling", "calendar", "appointments", "tickets", "ticketing",
         "invoices", "invoice", "billing", "payments", "export", "exports", "import", "api", "security", "permissions",
@@ -152,9 +152,15 @@ public sealed class OfflineResponder
     private static string? Topic(string message)
     {
         var text = $" {new string(message.Select(c => char.IsLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : ' ').ToArray())} ";
-        return Topics.FirstOrDefault(topic => text.Contains($" {topic} ", StringComparison.Ordinal)) switch
+        var first = Topics
+            .Select(topic => (Topic: topic, At: text.IndexOf($" {topic} ", StringComparison.Ordinal)))
+            .Where(found => found.At >= 0)
+            .OrderBy(found => found.At)
+            .Select(found => found.Topic)
+            .FirstOrDefault();
+        return first switch
         {
-            "crm" => "your CRM",
+            "crm" => "CRM",
             "api" => "the API",
             "slack" => "Slack",
             null => null,
