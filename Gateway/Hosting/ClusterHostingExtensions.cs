@@ -54,6 +54,15 @@ public static class ClusterHostingExtensions
                 break;
         }
 
+        // Learn about silos that joined or left every 2 s rather than every minute, and give up on a call
+        // to a silo that stopped answering after 10 s rather than 30 s. Both can be overridden under
+        // Cluster:Gateway and Cluster:Messaging (Orleans' GatewayOptions and ClientMessagingOptions).
+        client.Services.AddOptions<Orleans.Configuration.GatewayOptions>()
+            .Configure(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
+            .BindConfiguration(ClusterSettings.SectionName + ":Gateway");
+        client.Services.AddOptions<ClientMessagingOptions>()
+            .Configure(options => options.ResponseTimeout = TimeSpan.FromSeconds(10))
+            .BindConfiguration(ClusterSettings.SectionName + ":Messaging");
         client.AddMemoryStreams(ConversationStreams.ProviderName);
         return client;
     }

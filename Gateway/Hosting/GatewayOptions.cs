@@ -39,6 +39,20 @@ public sealed class GatewayOptions
     /// <summary>A socket whose client does not answer a ping within this time is dropped. Default 15 seconds.</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// While a turn is open (acknowledged, not yet answered), a socket that received no frame for this long
+    /// asks the conversation for what it missed. This is how a client whose conversation's silo died keeps
+    /// going without reconnecting: the request reactivates the conversation elsewhere, which answers the
+    /// turn. Default 2 seconds.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a call to a conversation keeps being retried while the cluster changes under it (a silo
+    /// died and membership has not caught up yet). Default 15 seconds.
+    /// </summary>
+    public TimeSpan ClusterChangeRetry { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 seconds.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

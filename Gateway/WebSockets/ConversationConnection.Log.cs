@@ -23,8 +23,8 @@ internal sealed partial class ConversationConnection
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: {FrameType} failed")]
     private partial void LogGrainCallFailed(Exception exception, string conversationId, string frameType);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Conversation {ConversationId}: filled a gap after seq {LastSentSeq} with {Frames} frames from the grain")]
-    private partial void LogGapFilled(string conversationId, long lastSentSeq, int frames);
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Conversation {ConversationId}: no frame during an open turn after seq {LastSentSeq}; asking the conversation")]
+    private partial void LogStalled(string conversationId, long lastSentSeq);
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not fill a gap after seq {LastSentSeq}")]
     private partial void LogGapFillFailed(Exception exception, string conversationId, long lastSentSeq);

@@ -123,7 +123,7 @@ internal sealed partial class ConversationConnection
                     await ResumeAsync(frame.LastSeq!.Value, cancellationToken);
                     break;
                 case FrameTypes.Cancel:
-                    await _grain.CancelAsync(frame.Turn).WaitAsync(cancellationToken);
+                    await CallAsync(() => _grain.CancelAsync(frame.Turn), cancellationToken);
                     break;
                 case FrameTypes.Ping:
                     Enqueue(Outbound.Direct(GatewayFrames.Pong(Now)));
@@ -143,7 +143,7 @@ internal sealed partial class ConversationConnection
     private async Task SubmitAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
         var message = new UserMessage(frame.Id!, frame.Content!, frame.UserName ?? Request.UserName, Request.UserId);
-        var result = await _grain.SubmitAsync(message).WaitAsync(cancellationToken);
+        var result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
         switch (result.Outcome)
         {
             case SubmitOutcome.Accepted:

@@ -23,6 +23,11 @@ internal sealed partial class ConversationConnection
                     case OutboundKind.Log:
                         await SendLogFrameAsync(item, cancellationToken);
                         break;
+                    case OutboundKind.Refresh:
+                        Volatile.Write(ref _refreshQueued, 0);
+                        LogStalled(ConversationId, _lastSentSeq);
+                        await FillGapAsync(cancellationToken);
+                        break;
                 }
             }
 
@@ -66,17 +71,17 @@ internal sealed partial class ConversationConnection
             return;
         }
 
-        await SendAsync(item.Json!, cancellationToken);
-        _lastSentSeq = item.Seq;
+        await SendLogAsync(item.Json!, item.Seq, item.EndsTurn, cancellationToken);
     }
 
-    // A frame arrived with frames missing before it (lost or late on the stream): fetch them from the grain.
+    // A frame arrived with frames missing before it (lost or late on the stream), or the stream went quiet
+    // in the middle of a turn: fetch what the grain has after the last frame sent.
     private async Task FillGapAsync(CancellationToken cancellationToken)
     {
         ResumeResult result;
         try
         {
-            result = await _grain.ResumeAsync(_lastSentSeq).WaitAsync(cancellationToken);
+            result = await CallAsync(() => _grain.ResumeAsync(_lastSentSeq), cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -91,15 +96,21 @@ internal sealed partial class ConversationConnection
             return;
         }
 
-        LogGapFilled(ConversationId, _lastSentSeq, result.Frames.Count);
         foreach (var frame in result.Frames)
         {
             if (frame.Seq == _lastSentSeq + 1)
             {
-                await SendAsync(frame.Json, cancellationToken);
-                _lastSentSeq = frame.Seq;
+                await SendLogAsync(frame.Json, frame.Seq, frame.EndsTurn, cancellationToken);
             }
         }
+    }
+
+    private async Task SendLogAsync(byte[] json, long seq, bool endsTurn, CancellationToken cancellationToken)
+    {
+        await SendAsync(json, cancellationToken);
+        _lastSentSeq = seq;
+        _turnOpen = !endsTurn;
+        Interlocked.Exchange(ref _lastLogFrameAt, _time.GetTimestamp());
     }
 
     private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken) =>

@@ -34,8 +34,12 @@ internal sealed partial class ConversationConnection : IDisposable
     private readonly CancellationTokenSource _aborted = new();
     private readonly Lock _gate = new();
     private readonly ITimer _idleTimer;
+    private readonly ITimer _stallTimer;
     private List<LogFrame>? _held;
     private long _lastSentSeq;
+    private long _lastLogFrameAt;
+    private volatile bool _turnOpen;
+    private int _refreshQueued;
     private int _oversizeFrames;
     private int _closing;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
@@ -65,6 +69,7 @@ internal sealed partial class ConversationConnection : IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         _idleTimer = time.CreateTimer(_ => BeginClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _stallTimer = time.CreateTimer(_ => CheckStalled(), null, options.StallTimeout, options.StallTimeout);
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -87,7 +92,7 @@ internal sealed partial class ConversationConnection : IDisposable
         {
             // Subscribe first, then ask for the replay: a frame published in between is held and then
             // either sent or dropped as already sent, so nothing falls between the two.
-            subscription = await _feed.SubscribeAsync(ConversationId, OnFramesAsync, token);
+            subscription = await CallAsync(() => _feed.SubscribeAsync(ConversationId, OnFramesAsync, token), token);
             await ResumeAsync(Request.LastSeq, token);
         }
         catch (Exception exception) when (!token.IsCancellationRequested)
@@ -154,6 +159,7 @@ internal sealed partial class ConversationConnection : IDisposable
     public void Dispose()
     {
         _idleTimer.Dispose();
+        _stallTimer.Dispose();
         _aborted.Dispose();
     }
 
@@ -187,7 +193,7 @@ internal sealed partial class ConversationConnection : IDisposable
         ResumeResult? result = null;
         try
         {
-            result = await _grain.ResumeAsync(lastSeq).WaitAsync(cancellationToken);
+            result = await CallAsync(() => _grain.ResumeAsync(lastSeq), cancellationToken);
         }
         finally
         {
@@ -242,6 +248,18 @@ internal sealed partial class ConversationConnection : IDisposable
         // without bound. It reconnects and resumes from its last_seq.
         LogSlowClient(ConversationId, _options.OutboundQueueFrames);
         Abort();
+    }
+
+    private Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        TransientRetry.CallAsync(call, _options.ClusterChangeRetry, _time, cancellationToken);
+
+    private void CheckStalled()
+    {
+        var quietFor = _time.GetElapsedTime(Interlocked.Read(ref _lastLogFrameAt));
+        if (_turnOpen && quietFor >= _options.StallTimeout && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        {
+            Enqueue(Outbound.Refresh);
+        }
     }
 
     private void BeginClose(WebSocketCloseStatus status, string reason)

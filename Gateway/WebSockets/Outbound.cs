@@ -3,16 +3,19 @@ using Conversations.Grains.Interfaces.Model;
 namespace Conversations.Gateway.WebSockets;
 
 /// <summary>One item for a connection's send loop.</summary>
-internal readonly record struct Outbound(OutboundKind Kind, byte[]? Json, long Seq)
+internal readonly record struct Outbound(OutboundKind Kind, byte[]? Json, long Seq, bool EndsTurn = false)
 {
     /// <summary>A log frame: sent once, in seq order, skipped if already sent.</summary>
-    public static Outbound Log(LogFrame frame) => new(OutboundKind.Log, frame.Json, frame.Seq);
+    public static Outbound Log(LogFrame frame) => new(OutboundKind.Log, frame.Json, frame.Seq, frame.EndsTurn);
 
     /// <summary>A frame sent as it is: notices, errors, pongs, and an ack repeated for a resent message id.</summary>
     public static Outbound Direct(byte[] json) => new(OutboundKind.Direct, json, 0);
 
     /// <summary>Sets the highest seq the client has: frames up to it are not sent again.</summary>
     public static Outbound Cursor(long seq) => new(OutboundKind.Cursor, null, seq);
+
+    /// <summary>Asks the grain for frames after the last one sent: the stream went quiet during a turn.</summary>
+    public static Outbound Refresh { get; } = new(OutboundKind.Refresh, null, 0);
 }
 
 /// <summary>What an <see cref="Outbound"/> item is.</summary>
@@ -21,4 +24,5 @@ internal enum OutboundKind
     Log,
     Direct,
     Cursor,
+    Refresh,
 }

@@ -58,7 +58,8 @@ public static class LogFrames
                 Metadata = metadata,
             },
             ProtocolJsonContext.Default.AssistantMessageFrame,
-            turn);
+            turn,
+            endsTurn: true);
 
     /// <summary>An <c>error</c> that ends a turn, and so belongs to the log.</summary>
     public static LogFrame TurnError(FrameHeader header, int turn, string errorCode, string message, bool retrySuggested) =>
@@ -75,7 +76,8 @@ public static class LogFrames
                 Metadata = new ErrorMetadata(ConversationPreserved: true),
             },
             ProtocolJsonContext.Default.ErrorFrame,
-            turn);
+            turn,
+            endsTurn: true);
 
     private static LogFrame System<TMetadata>(
         FrameHeader header,
@@ -88,7 +90,7 @@ public static class LogFrames
             typeInfo,
             turn);
 
-    private static LogFrame Serialize<TFrame>(TFrame frame, JsonTypeInfo<TFrame> typeInfo, int turn)
+    private static LogFrame Serialize<TFrame>(TFrame frame, JsonTypeInfo<TFrame> typeInfo, int turn, bool endsTurn = false)
         where TFrame : ServerFrame =>
-        new(frame.Seq ?? 0, turn, JsonSerializer.SerializeToUtf8Bytes(frame, typeInfo));
+        new(frame.Seq ?? 0, turn, JsonSerializer.SerializeToUtf8Bytes(frame, typeInfo), endsTurn);
 }

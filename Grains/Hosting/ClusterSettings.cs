@@ -28,6 +28,12 @@ public sealed class ClusterSettings
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// The address a silo advertises to the cluster (with <see cref="ClusteringMode.Postgres"/>). Default
+    /// 127.0.0.1, for one machine; on a network set it to the host's or pod's address.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
     /// Whether a silo applies the database schema (<c>deploy/sql</c>) before it starts. Default
     /// <see langword="false"/>: run <c>Silo migrate</c> once per deployment instead.
     /// </summary>

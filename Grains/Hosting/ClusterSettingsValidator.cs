@@ -48,6 +48,11 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
             failures.Add($"{Section}:IdleDeactivation must be at least 00:00:01 (was {options.IdleDeactivation}).");
         }
 
+        if (!System.Net.IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            failures.Add($"{Section}:AdvertisedAddress must be an IP address such as 10.0.0.12 (was '{options.AdvertisedAddress}').");
+        }
+
         if (options.UsesPostgres)
         {
             failures.AddRange(CheckConnectionString(options.PostgresConnectionString));

@@ -8,6 +8,7 @@ using Conversations.Grains.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -41,7 +42,8 @@ public static class SiloBuilderExtensions
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                 break;
             case ClusteringMode.Postgres:
-                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort);
+                var advertised = IPAddress.Parse(settings.AdvertisedAddress);
+                silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
                 silo.UseAdoNetClustering(options =>
                 {
                     options.Invariant = PostgresInvariant;
@@ -50,6 +52,7 @@ public static class SiloBuilderExtensions
                 break;
         }
 
+        ConfigureFailureDetection(silo.Services);
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.IdleDeactivation;
@@ -101,6 +104,22 @@ public static class SiloBuilderExtensions
         silo.Services.AddConversationEngine();
         return silo;
     }
+
+    // A silo that dies without warning is declared dead in about a second, not Orleans' default 10-15 s:
+    // probes time out after 1 s, two missed probes make a suspicion and two suspicions a death. Every value
+    // can be overridden under Cluster:Membership (the names of Orleans' ClusterMembershipOptions).
+    private static void ConfigureFailureDetection(IServiceCollection services) =>
+        services.AddOptions<ClusterMembershipOptions>()
+            .Configure(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 2;
+                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
+            })
+            .BindConfiguration(ClusterSettings.SectionName + ":Membership");
 
     // Checkpoints are stored in Orleans' own binary format: compact, fast to write on every frame, and
     // tolerant of added fields and renamed types because every stored type has an [Id] per member and an

@@ -53,7 +53,7 @@ public sealed class RestartTests(PostgresFixture postgres)
         var settings = Settings.Durable(database, chunkDelay: "00:00:00.200");
 
         List<Frame> beforeKill;
-        await using (var doomed = await GatewayProcess.StartAsync(settings))
+        await using (var doomed = await ServiceProcess.StartAsync(settings))
         {
             var client = await doomed.ConnectAsync(id);
             await client.SendMessageAsync("m1", "Tell me more about your reporting features please");
@@ -63,7 +63,7 @@ public sealed class RestartTests(PostgresFixture postgres)
         }
 
         Assert.Equal("ack", beforeKill[0].Type);
-        await using var revived = await GatewayProcess.StartAsync(settings);
+        await using var revived = await ServiceProcess.StartAsync(settings);
         var lastSeen = beforeKill[^1].Seq!.Value;
         await using var again = await revived.ConnectAsync(id, lastSeq: lastSeen);
         var after = await again.UntilAsync(f => f.IsReply(1), TimeSpan.FromSeconds(60));

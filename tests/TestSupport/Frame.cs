@@ -24,4 +24,7 @@ public sealed record Frame(string Type, long? Seq, string? Content, int? Turn, J
     public string? ErrorCode => Type == "error" ? Root.GetProperty("error_code").GetString() : null;
 
     public string? Delta => Type == "assistant_delta" ? Root.GetProperty("delta").GetString() : null;
+
+    /// <summary>The client message id an ack or error is about.</summary>
+    public string? Id => Root.TryGetProperty("id", out var id) ? id.GetString() : null;
 }

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using Conversations.Gateway.Hosting;
+using Conversations.Grains.Hosting;
+using Conversations.Grains.Interfaces;
+using Conversations.Grains.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Conversations.Durability.Tests;
+
+// Silos and gateways as separate processes on PostgreSQL membership, killed and restarted for real.
+[Collection(PostgresCollection.Name)]
+public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper output)
+{
+    // About four seconds per reply, so that a process can be killed in the middle of one.
+    private static readonly Dictionary<string, string> SlowReplies = new() { ["Responders:Offline:ChunkDelay"] = "00:00:00.400" };
+
+    [Fact]
+    public async Task SiloKilledMidReplyTheClientCarriesOnThroughTheOtherGateway()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var cluster = await LocalCluster.StartAsync(database, silos: 2, gateways: 2, SlowReplies);
+        var id = $"silo-death-{Guid.NewGuid():N}";
+        var first = await cluster.Gateways[0].ConnectAsync(id);
+        await first.SendMessageAsync("m1", "Hello, we need a tool for customer support");
+        var beforeKill = await first.UntilAsync(f => f.IsReply(1), TimeSpan.FromSeconds(60));
+        var host = await HostingSiloPortAsync(cluster, database, id);
+        await first.SendMessageAsync("m2", "Tell me more about reporting and dashboards please");
+        beforeKill.AddRange(await first.UntilAsync(f => f.Type == "assistant_delta" && f.Turn == 2));
+
+        var clock = Stopwatch.StartNew();
+        await cluster.SiloWithPort(host).KillAsync();
+        first.Abort();
+        await first.DisposeAsync();
+
+        var lastSeen = beforeKill[^1].Seq!.Value;
+        await using var second = await cluster.Gateways[1].ConnectAsync(id, lastSeq: lastSeen);
+        Frame resumed, firstLogFrame;
+        try
+        {
+            resumed = await second.NextAsync(TimeSpan.FromSeconds(60));
+            firstLogFrame = await second.NextAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (Exception)
+        {
+            output.WriteLine(cluster.Gateways[1].Output);
+            output.WriteLine(string.Join('\n', cluster.Silos.Select(s => s.Output)));
+            throw;
+        }
+
+        var toFirstFrame = clock.Elapsed;
+        var after = await second.UntilAsync(f => f.IsReply(2), TimeSpan.FromSeconds(60));
+        output.WriteLine($"kill -> first frame after reconnecting: {toFirstFrame.TotalMilliseconds:F0} ms; kill -> reply complete: {clock.Elapsed.TotalMilliseconds:F0} ms");
+
+        Assert.True(resumed.IsSystem("conversation_resumed"));
+        var log = beforeKill.Concat([firstLogFrame]).Concat(after).ToList();
+        FrameAssert.Gapless(log, 1);
+        Assert.Single(log, f => f.IsReply(1));
+        Assert.Single(log, f => f.IsReply(2));
+        var restarted = log.FindLastIndex(f => f.IsSystem("processing") && f.Turn == 2);
+        Assert.True(log[restarted].Root.GetProperty("metadata").GetProperty("restarted").GetBoolean());
+        Assert.Equal(log[^1].Content, string.Concat(log.Skip(restarted).Where(f => f.Type == "assistant_delta").Select(f => f.Delta)));
+    }
+
+    [Fact]
+    public async Task GatewayKilledMidReplyTheClientCarriesOnThroughTheOtherGateway()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var cluster = await LocalCluster.StartAsync(database, silos: 2, gateways: 2, SlowReplies);
+        var id = $"gateway-death-{Guid.NewGuid():N}";
+        var first = await cluster.Gateways[0].ConnectAsync(id);
+        await first.SendMessageAsync("m1", "Tell me more about reporting and dashboards please");
+        var beforeKill = await first.UntilAsync(f => f.Type == "assistant_delta");
+
+        var clock = Stopwatch.StartNew();
+        await cluster.Gateways[0].KillAsync();
+        await first.DisposeAsync();
+        var lastSeen = beforeKill[^1].Seq!.Value;
+        await using var second = await cluster.Gateways[1].ConnectAsync(id, lastSeq: lastSeen);
+        var resumed = await second.NextAsync();
+        var firstLogFrame = await second.NextAsync();
+        var toFirstFrame = clock.Elapsed;
+        var after = await second.UntilAsync(f => f.IsReply(1), TimeSpan.FromSeconds(60));
+        output.WriteLine($"kill -> first frame after reconnecting: {toFirstFrame.TotalMilliseconds:F0} ms");
+
+        Assert.True(resumed.IsSystem("conversation_resumed"));
+        var log = beforeKill.Concat([firstLogFrame]).Concat(after).ToList();
+        FrameAssert.Gapless(log, 1);
+        Assert.Single(log, f => f.IsSystem("processing"));
+        Assert.Equal(log[^1].Content, string.Concat(log.Where(f => f.Type == "assistant_delta").Select(f => f.Delta)));
+    }
+
+    [Fact]
+    public async Task RollingRestartOfEveryNodeLosesNoTurnWhileAHundredConversationsTalk()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var cluster = await LocalCluster.StartAsync(database, silos: 3, gateways: 2);
+        using var restartsDone = new CancellationTokenSource();
+        var clients = Enumerable.Range(0, 100)
+            .Select(i => new ResilientClient([cluster.GatewayUris[i % 2], cluster.GatewayUris[(i + 1) % 2]], $"rolling-{i}-{Guid.NewGuid():N}"))
+            .ToArray();
+        var talking = clients.Select(client => TalkAsync(client, restartsDone.Token)).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        foreach (var process in cluster.Silos.ToArray().Concat(cluster.Gateways.ToArray()))
+        {
+            await cluster.RestartAsync(process);
+        }
+
+        output.WriteLine($"restarted 5 processes one at a time in {clock.Elapsed.TotalSeconds:F1} s");
+        await restartsDone.CancelAsync();
+        var turns = await Task.WhenAll(talking);
+
+        output.WriteLine($"{turns.Sum()} turns answered; reconnects per client: max {clients.Max(c => c.Reconnects)}, total {clients.Sum(c => c.Reconnects)}");
+        await using var client = await ClusterClientAsync(cluster, database);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        for (var i = 0; i < clients.Length; i++)
+        {
+            var log = clients[i].Log;
+            FrameAssert.Gapless(log, 1);
+            Assert.Equal(turns[i], log.Count(f => f.Type == "assistant_message"));
+            Assert.Equal(turns[i], log.Select(f => f.Turn).Where(t => t is not null).Distinct().Count());
+            Assert.InRange(clients[i].Reconnects, 0, 2);
+            var snapshot = await grains.GetGrain<IConversationGrain>(clients[i].ConversationId).GetSnapshotAsync();
+            Assert.Equal(turns[i], snapshot.TurnCount);
+        }
+    }
+
+    // Turns until the restarts are over (and at least two), each waiting for its reply.
+    private static async Task<int> TalkAsync(ResilientClient client, CancellationToken restartsDone)
+    {
+        await using var _ = client;
+        var turn = 0;
+        while (turn < 2 || (!restartsDone.IsCancellationRequested && turn < 40))
+        {
+            turn++;
+            await client.TurnAsync($"m{turn}", $"Message {turn}: tell me more about reporting", TimeSpan.FromSeconds(120));
+        }
+
+        return turn;
+    }
+
+    private async Task<string> MigratedDatabaseAsync()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
+    private static async Task<int> HostingSiloPortAsync(LocalCluster cluster, string database, string conversationId)
+    {
+        await using var client = await ClusterClientAsync(cluster, database);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IConversationGrain>(conversationId));
+        return address!.Endpoint.Port;
+    }
+
+    private static async Task<AsyncHost> ClusterClientAsync(LocalCluster cluster, string database)
+    {
+        var settings = new ClusterSettings
+        {
+            Clustering = ClusteringMode.Postgres,
+            Storage = StorageMode.Postgres,
+            ClusterId = cluster.ClusterId,
+            PostgresConnectionString = database,
+        };
+        var host = Host.CreateDefaultBuilder()
+            .UseOrleansClient(client => client.AddConversationsClient(settings))
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .Build();
+        await host.StartAsync();
+        return new AsyncHost(host);
+    }
+
+    private sealed class AsyncHost(IHost host) : IAsyncDisposable
+    {
+        public IServiceProvider Services => host.Services;
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}
