@@ -1,9 +1,11 @@
+using Conversations.Grains.Interfaces;
+
 namespace Conversations.Gateway.WebSockets;
 
 /// <summary>
 /// Retries a grain call that failed because the cluster is changing under it: a silo died and is not yet
-/// declared dead, so the call was routed to it and refused. Within a few seconds membership catches up and
-/// the same call reaches a new activation. Every call retried here is idempotent (message ids make a resent
+/// declared dead, so the call was routed to it and refused; or a conversation found itself behind storage
+/// and is reloading. Within a few seconds membership catches up and the same call reaches a good activation. Every call retried here is idempotent (message ids make a resent
 /// user_message harmless).
 /// </summary>
 internal static class TransientRetry
@@ -30,5 +32,5 @@ internal static class TransientRetry
     }
 
     private static bool IsTransient(Exception exception) =>
-        exception is OrleansMessageRejectionException or SiloUnavailableException;
+        exception is OrleansMessageRejectionException or SiloUnavailableException or ConversationUnavailableException;
 }

@@ -26,6 +26,9 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not schedule its retention reminder; will retry with the next turn")]
     private partial void LogRetentionNotScheduled(Exception exception, string conversationId);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Conversation {ConversationId} was behind storage (seq {LocalSeq}, stored {StoredSeq}): another activation wrote meanwhile; reloaded")]
+    private partial void LogReloaded(string conversationId, long localSeq, long storedSeq);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Conversation {ConversationId} turn {Turn} failed")]
     private partial void LogTurnFailed(Exception exception, string conversationId, int turn);
 

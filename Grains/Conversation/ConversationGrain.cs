@@ -125,19 +125,49 @@ public sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc />
-    public Task<ResumeResult> ResumeAsync(long lastSeq)
+    public async Task<ResumeResult> ResumeAsync(long lastSeq)
     {
         ThrowIfFaulted();
+        if (lastSeq > _durableSeq)
+        {
+            await CatchUpWithStorageAsync(lastSeq);
+        }
+
         var snapshot = Snapshot();
         var window = State.ReplayWindow;
         var oldest = window.Count > 0 ? window[0].Seq : _durableSeq + 1;
         if (lastSeq > _durableSeq || lastSeq < oldest - 1)
         {
-            return Task.FromResult(new ResumeResult(snapshot, [], ResyncRequired: true));
+            return new ResumeResult(snapshot, [], ResyncRequired: true);
         }
 
         var frames = window.Where(f => f.Seq > lastSeq && f.Seq <= _durableSeq).ToArray();
-        return Task.FromResult(new ResumeResult(snapshot, frames, ResyncRequired: false));
+        return new ResumeResult(snapshot, frames, ResyncRequired: false);
+    }
+
+    // A client has seen frames this activation has not. While the cluster changes, a second activation of
+    // the conversation can exist for a moment and write ahead of this one; storage has the truth. An idle
+    // activation reloads it; a busy one cannot (its own next write will be refused as stale), so it steps
+    // aside and the caller retries against a fresh activation.
+    private async Task CatchUpWithStorageAsync(long lastSeq)
+    {
+        if (_worker is { IsCompleted: false } || _outbox.Count > 0)
+        {
+            DeactivateOnIdle();
+            throw new ConversationUnavailableException(
+                $"Conversation '{ConversationId}' is behind seq {lastSeq} seen by a client; it is being reloaded, retry.");
+        }
+
+        await checkpoint.ReadStateAsync();
+        if (State.Seq != _durableSeq)
+        {
+            LogReloaded(ConversationId, _durableSeq, State.Seq);
+            _durableSeq = State.Seq;
+            if (State.PendingTurns.Count > 0)
+            {
+                StartWorker();
+            }
+        }
     }
 
     /// <inheritdoc />

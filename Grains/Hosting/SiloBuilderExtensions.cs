@@ -1,3 +1,4 @@
+using System.Net;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
@@ -8,7 +9,6 @@ using Conversations.Grains.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;

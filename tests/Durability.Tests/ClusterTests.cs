@@ -115,7 +115,8 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         await restartsDone.CancelAsync();
         var turns = await Task.WhenAll(talking);
 
-        output.WriteLine($"{turns.Sum()} turns answered; reconnects per client: max {clients.Max(c => c.Reconnects)}, total {clients.Sum(c => c.Reconnects)}");
+        output.WriteLine($"{turns.Sum()} turns answered (at most {turns.Max()} by one client); reconnects per client: max {clients.Max(c => c.Reconnects)}, total {clients.Sum(c => c.Reconnects)}");
+        Assert.All(turns, count => Assert.True(count < 300, "a client stopped talking before the restarts were over"));
         await using var client = await ClusterClientAsync(cluster, database);
         var grains = client.Services.GetRequiredService<IClusterClient>();
         for (var i = 0; i < clients.Length; i++)
@@ -130,15 +131,17 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         }
     }
 
-    // Turns until the restarts are over (and at least two), each waiting for its reply.
+    // Turns, a second apart, for as long as the restarts last (at least two, at most 300), each waiting
+    // for its reply.
     private static async Task<int> TalkAsync(ResilientClient client, CancellationToken restartsDone)
     {
         await using var _ = client;
         var turn = 0;
-        while (turn < 2 || (!restartsDone.IsCancellationRequested && turn < 40))
+        while (turn < 2 || (!restartsDone.IsCancellationRequested && turn < 300))
         {
             turn++;
             await client.TurnAsync($"m{turn}", $"Message {turn}: tell me more about reporting", TimeSpan.FromSeconds(120));
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
         }
 
         return turn;

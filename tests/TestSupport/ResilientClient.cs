@@ -70,7 +70,7 @@ public sealed class ResilientClient(IReadOnlyList<Uri> gateways, string conversa
 
             if (frame.IsSystem("resync_required"))
             {
-                throw new InvalidOperationException($"{ConversationId}: unexpected resync after seq {LastSeq}");
+                throw new InvalidOperationException($"{ConversationId}: unexpected resync after seq {LastSeq}: {frame.Raw}");
             }
 
             if (frame.Type == "ack" && frame.Id == messageId)

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# A local multi-node cluster on loopback: a throwaway PostgreSQL, the schema, three silos and two gateways.
+#
+#   deploy/local/cluster.sh up       build, start everything, wait until every node is healthy
+#   deploy/local/cluster.sh status   what runs, with health
+#   deploy/local/cluster.sh down     stop gateways (SIGTERM: clients are told to reconnect), silos, PostgreSQL;
+#                                    delete the cluster's data
+#
+# Ports (override with environment variables): PostgreSQL 54329 (LOCAL_PG_PORT); gateways on
+# http://127.0.0.1:5001 and :5002 (LOCAL_GATEWAY_PORTS); silos' health on :8201-8203, silo-to-silo
+# :11201-11203, Orleans gateway :30201-30203 (LOCAL_SILO_HTTP_PORTS, LOCAL_SILO_PORTS, LOCAL_SILO_GATEWAY_PORTS).
+# State and logs: .local/cluster (LOCAL_CLUSTER_DIR).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+dir=${LOCAL_CLUSTER_DIR:-$repo/.local/cluster}
+pg_port=${LOCAL_PG_PORT:-54329}
+read -r -a gateway_ports <<<"${LOCAL_GATEWAY_PORTS:-5001 5002}"
+read -r -a silo_http_ports <<<"${LOCAL_SILO_HTTP_PORTS:-8201 8202 8203}"
+read -r -a silo_ports <<<"${LOCAL_SILO_PORTS:-11201 11202 11203}"
+read -r -a silo_gateway_ports <<<"${LOCAL_SILO_GATEWAY_PORTS:-30201 30202 30203}"
+configuration=${LOCAL_CONFIGURATION:-Debug}
+connection="Host=127.0.0.1;Port=${pg_port};Database=conversations;Username=postgres"
+
+pg_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "PostgreSQL server binaries not found: sudo apt-get install postgresql" >&2
+    exit 1
+  fi
+  echo "$bin"
+}
+
+# initdb refuses to run as root: run PostgreSQL as the postgres user then.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+wait_healthy() {
+  local name=$1 url=$2
+  for _ in $(seq 1 300); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
+      echo "$name exited while starting; see $dir/logs/$name.log" >&2
+      tail -n 20 "$dir/logs/$name.log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "$name not healthy after 60 s; see $dir/logs/$name.log" >&2
+  return 1
+}
+
+start_node() {
+  local name=$1 assembly=$2
+  shift 2
+  pushd "$(dirname "$assembly")" >/dev/null
+  env "$@" nohup dotnet "$assembly" >"$dir/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$dir/pids/$name.pid"
+  popd >/dev/null
+}
+
+up() {
+  if [ -d "$dir/pids" ] && ls "$dir"/pids/*.pid >/dev/null 2>&1; then
+    echo "A local cluster is already up (see: $0 status; stop it with: $0 down)" >&2
+    exit 1
+  fi
+  local bin
+  bin=$(pg_bin)
+  mkdir -p "$dir/logs" "$dir/pids" "$dir/pg"
+  echo "building..."
+  dotnet build "$repo/Conversations.sln" -c "$configuration" -v quiet -nologo >/dev/null
+
+  echo "starting PostgreSQL on 127.0.0.1:${pg_port}..."
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir/pg"; fi
+  as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U postgres -E UTF8 --no-sync >"$dir/logs/postgres-init.log"
+  as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -o "-p ${pg_port} -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE conversations"
+
+  local silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"
+  local gateway_dll="$repo/Gateway/bin/$configuration/net10.0/Conversations.Gateway.dll"
+  echo "applying the schema..."
+  (cd "$(dirname "$silo_dll")" && ConnectionStrings__Postgres="$connection" dotnet "$silo_dll" migrate >"$dir/logs/migrate.log" 2>&1) \
+    || { cat "$dir/logs/migrate.log" >&2; exit 1; }
+
+  local common=(ConnectionStrings__Postgres="$connection" Cluster__Clustering=Postgres Cluster__Storage=Postgres Cluster__ClusterId=local)
+  for i in 0 1 2; do
+    echo "starting silo $((i + 1)) (health http://127.0.0.1:${silo_http_ports[$i]}/health)..."
+    start_node "silo$((i + 1))" "$silo_dll" "${common[@]}" Urls="http://127.0.0.1:${silo_http_ports[$i]}" \
+      Cluster__SiloPort="${silo_ports[$i]}" Cluster__GatewayPort="${silo_gateway_ports[$i]}"
+    wait_healthy "silo$((i + 1))" "http://127.0.0.1:${silo_http_ports[$i]}/health"
+  done
+  for i in 0 1; do
+    echo "starting gateway $((i + 1)) (http://127.0.0.1:${gateway_ports[$i]})..."
+    start_node "gateway$((i + 1))" "$gateway_dll" "${common[@]}" Gateway__Mode=Client Urls="http://127.0.0.1:${gateway_ports[$i]}"
+  done
+  for i in 0 1; do
+    wait_healthy "gateway$((i + 1))" "http://127.0.0.1:${gateway_ports[$i]}/health/ready"
+  done
+  status
+}
+
+status() {
+  if [ ! -d "$dir/pids" ]; then
+    echo "no local cluster (start one with: $0 up)"
+    return 0
+  fi
+  printf '%-10s %-8s %-7s %s\n' node pid state endpoint
+  local pg_state=down
+  if as_pg "$(pg_bin)/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then pg_state=up; fi
+  printf '%-10s %-8s %-7s %s\n' postgres - "$pg_state" "127.0.0.1:${pg_port}"
+  for i in 0 1 2; do
+    node_status "silo$((i + 1))" "http://127.0.0.1:${silo_http_ports[$i]}/health"
+  done
+  for i in 0 1; do
+    node_status "gateway$((i + 1))" "http://127.0.0.1:${gateway_ports[$i]}/health/ready"
+  done
+}
+
+node_status() {
+  local name=$1 url=$2 pid=- state=down
+  if [ -f "$dir/pids/$name.pid" ]; then
+    pid=$(cat "$dir/pids/$name.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      state=running
+      if curl -fsS -o /dev/null "$url" 2>/dev/null; then state=healthy; fi
+    fi
+  fi
+  printf '%-10s %-8s %-7s %s\n' "$name" "$pid" "$state" "${url%/health*}"
+}
+
+stop_node() {
+  local name=$1 pid
+  [ -f "$dir/pids/$name.pid" ] || return 0
+  pid=$(cat "$dir/pids/$name.pid")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$dir/pids/$name.pid"
+}
+
+down() {
+  [ -d "$dir" ] || { echo "no local cluster"; return 0; }
+  for name in gateway1 gateway2 silo1 silo2 silo3; do stop_node "$name"; done
+  if [ -d "$dir/pg/data" ]; then as_pg "$(pg_bin)/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  rm -rf "$dir"
+  echo "local cluster stopped and removed"
+}
+
+case "${1:-}" in
+  up) up ;;
+  status) status ;;
+  down) down ;;
+  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+esac
