@@ -77,6 +77,26 @@ public static class LogFrames
             ProtocolJsonContext.Default.ErrorFrame,
             turn);
 
+    /// <summary>
+    /// An <c>error</c> about the model that ends nothing: the fallback responder answers the turn, which
+    /// still ends with <c>assistant_message</c>. It is a log frame so that a resuming client sees it too.
+    /// </summary>
+    public static LogFrame ModelError(FrameHeader header, int turn, string errorCode, string message) =>
+        Serialize(
+            new ErrorFrame
+            {
+                Timestamp = header.Timestamp,
+                ConversationId = header.ConversationId,
+                Seq = header.Seq,
+                Turn = turn,
+                ErrorCode = errorCode,
+                Message = message,
+                RetrySuggested = false,
+                Metadata = new ErrorMetadata(ConversationPreserved: true, FallbackAvailable: true),
+            },
+            ProtocolJsonContext.Default.ErrorFrame,
+            turn);
+
     private static LogFrame System<TMetadata>(
         FrameHeader header,
         int turn,

@@ -3,10 +3,12 @@ using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
+using Conversations.Grains.Responders.Models;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -125,7 +127,42 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
         services.AddSingleton<OfflineResponder>();
-        services.AddSingleton<IReplyGenerator, OfflineReplyGenerator>();
+        services.AddSingleton<OfflineReplyGenerator>();
+        services.AddModelResponder();
+        return services;
+    }
+
+    /// <summary>
+    /// The responder chosen by <c>Responders:Provider</c>: the offline responder, or a model behind one
+    /// shared chat client, with deadlines, a circuit breaker and the offline responder as its fallback.
+    /// </summary>
+    public static IServiceCollection AddModelResponder(this IServiceCollection services)
+    {
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
+        services.AddSingleton(provider => ChatClientFactory.Create(provider.GetRequiredService<IOptions<ModelOptions>>().Value)!);
+        services.AddSingleton<IReplyGenerator>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var offline = provider.GetRequiredService<OfflineReplyGenerator>();
+            if (options.Provider == ModelProvider.Offline)
+            {
+                return offline;
+            }
+
+            var timeProvider = provider.GetRequiredService<TimeProvider>();
+            var model = new ModelReplyGenerator(
+                provider.GetRequiredService<Microsoft.Extensions.AI.IChatClient>(),
+                ChatClientFactory.ResponderName(options),
+                options.Temperature);
+            return new ResilientReplyGenerator(
+                model,
+                offline,
+                new CircuitBreaker(options.CircuitBreaker, timeProvider),
+                options,
+                timeProvider,
+                provider.GetRequiredService<ILogger<ResilientReplyGenerator>>());
+        });
         return services;
     }
 }
