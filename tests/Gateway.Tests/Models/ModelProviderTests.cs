@@ -1,11 +1,12 @@
 using Conversations.Tests.Support.Models;
+using Xunit.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.Tests.Models;
 
 // Each test runs its own gateway, because each configures the model differently.
 [Collection(ModelCollection.Name)]
-public sealed class ModelProviderTests(ModelGatewayFixture fixture)
+public sealed class ModelProviderTests(ModelGatewayFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
     private readonly ModelServer _server = fixture.Server;
@@ -29,6 +30,7 @@ public sealed class ModelProviderTests(ModelGatewayFixture fixture)
         Assert.Equal("From Azure.", frames[^1].Content);
         Assert.Equal("azure:sales-deployment", ModelFrames.Responder(frames[^1]));
         var request = Assert.Single(_server.RequestsFor(key));
+        output.WriteLine($"Azure client called {request.Path}{request.Query}");
         Assert.Equal("azure-key", request.Headers["api-key"]);
         Assert.Contains("sales-deployment", request.Path + request.Body.GetRawText(), StringComparison.Ordinal);
         await ModelFrames.AssertConsistentAsync(gateway, id, frames, turns: 1);

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Conversations.Grains.Interfaces;
 using Conversations.Tests.Support.Models;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Gateway.Tests.Models;
 
 // Replies from a real OpenAI-compatible HTTP server through the real OpenAI client library, over the gateway.
 [Collection(ModelCollection.Name)]
-public sealed class ModelReplyTests(ModelGatewayFixture fixture)
+public sealed class ModelReplyTests(ModelGatewayFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
     private readonly GatewayHost _gateway = fixture.Host;
@@ -70,6 +71,7 @@ public sealed class ModelReplyTests(ModelGatewayFixture fixture)
         Assert.True(error.Root.GetProperty("metadata").GetProperty("conversation_preserved").GetBoolean());
         Assert.Equal(1, error.Turn);
         Assert.NotNull(error.Seq);
+        output.WriteLine($"LLM_TIMEOUT error frame {errorAfter.TotalMilliseconds:F0} ms after the ack (first-token deadline 2000 ms)");
         Assert.True(errorAfter < TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(1.5), $"the fallback began {errorAfter.TotalMilliseconds:F0} ms after the ack");
         var reply = turn1[^1];
         Assert.Equal("offline-fallback", ModelFrames.Responder(reply));
@@ -103,6 +105,7 @@ public sealed class ModelReplyTests(ModelGatewayFixture fixture)
         var requests = _server.RequestsFor(key);
         Assert.Equal(2, requests.Count);
         var waited = requests[1].ReceivedAt - requests[0].ReceivedAt;
+        output.WriteLine($"429 retried after {waited.TotalMilliseconds:F0} ms (Retry-After: 1)");
         Assert.True(waited >= TimeSpan.FromMilliseconds(950), $"retried after {waited.TotalMilliseconds:F0} ms, before Retry-After");
         await ModelFrames.AssertConsistentAsync(_gateway, id, frames, turns: 1);
     }
