@@ -73,7 +73,7 @@ public sealed partial class ConversationGrain
         Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
         await FlushAsync();
 
-        var intent = classifier.Classify(pending.Message.Content);
+        var intent = await intents.ClassifyAsync(pending.Message.Content, State.State, cancellationToken);
         var decision = stateMachine.Decide(State.State, intent);
         if (decision.Refused)
         {

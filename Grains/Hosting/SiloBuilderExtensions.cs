@@ -6,6 +6,7 @@ using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -140,7 +141,11 @@ public static class SiloBuilderExtensions
     {
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
+        // One chat client and one circuit breaker per silo, shared by every conversation (both are thread-safe).
         services.AddSingleton(provider => ChatClientFactory.Create(provider.GetRequiredService<IOptions<ModelOptions>>().Value)!);
+        services.AddSingleton(provider => new CircuitBreaker(
+            provider.GetRequiredService<IOptions<ModelOptions>>().Value.CircuitBreaker,
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReplyGenerator>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
@@ -150,18 +155,34 @@ public static class SiloBuilderExtensions
                 return offline;
             }
 
-            var timeProvider = provider.GetRequiredService<TimeProvider>();
             var model = new ModelReplyGenerator(
-                provider.GetRequiredService<Microsoft.Extensions.AI.IChatClient>(),
+                provider.GetRequiredService<IChatClient>(),
                 ChatClientFactory.ResponderName(options),
                 options.Temperature);
             return new ResilientReplyGenerator(
                 model,
                 offline,
-                new CircuitBreaker(options.CircuitBreaker, timeProvider),
+                provider.GetRequiredService<CircuitBreaker>(),
                 options,
-                timeProvider,
+                provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<ResilientReplyGenerator>>());
+        });
+        services.AddSingleton<IIntentSource>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var local = provider.GetRequiredService<IntentClassifier>();
+            if (options.Provider == ModelProvider.Offline || !options.ModelIntents)
+            {
+                return new LocalIntentSource(local);
+            }
+
+            return new ModelIntentSource(
+                provider.GetRequiredService<IChatClient>(),
+                local,
+                provider.GetRequiredService<CircuitBreaker>(),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ModelIntentSource>>());
         });
         return services;
     }

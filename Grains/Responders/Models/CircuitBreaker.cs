@@ -32,6 +32,18 @@ public sealed class CircuitBreaker(CircuitBreakerOptions options, TimeProvider t
         }
     }
 
+    /// <summary>Whether the circuit is closed or half-open, without taking the half-open trial call.</summary>
+    public bool AllowsCalls
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failures < options.FailureThreshold || timeProvider.GetUtcNow() >= _openUntil;
+            }
+        }
+    }
+
     /// <summary>The model answered: the circuit closes.</summary>
     public void OnSuccess()
     {

@@ -16,6 +16,15 @@ public sealed class ModelOptions
     public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Whether the model is asked for the intent of each message (structured output) before it writes the
+    /// reply; when it cannot say, the local classifier decides. Default <see langword="true"/>.
+    /// </summary>
+    public bool ModelIntents { get; set; } = true;
+
+    /// <summary>The model must classify the intent within this time, or the local classifier decides. Default 1 second.</summary>
+    public TimeSpan IntentTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How often a request answered with 429 (rate limited) is sent again, after the wait the server asks
     /// for in <c>Retry-After</c>, as long as the deadlines allow. Default 3.
     /// </summary>

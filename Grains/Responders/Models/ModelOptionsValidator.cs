@@ -27,6 +27,11 @@ public sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
             failures.Add($"{Section}:FirstTokenTimeout must be more than 00:00:00 and at most {Section}:ReplyTimeout (was {options.FirstTokenTimeout}).");
         }
 
+        if (options.IntentTimeout <= TimeSpan.Zero || options.IntentTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:IntentTimeout must be more than 00:00:00 and at most 00:01:00 (was {options.IntentTimeout}).");
+        }
+
         if (options.RateLimitRetries is < 0 or > 10)
         {
             failures.Add($"{Section}:RateLimitRetries must be from 0 to 10 (was {options.RateLimitRetries}).");

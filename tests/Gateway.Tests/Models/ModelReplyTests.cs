@@ -182,6 +182,45 @@ public sealed class ModelReplyTests(ModelGatewayFixture fixture, ITestOutputHelp
         await ModelFrames.AssertConsistentAsync(_gateway, id, frames, turns: 1);
     }
 
+    [Fact]
+    public async Task ModelClassifiesTheIntentAndTheTransitionTableStillDecides()
+    {
+        var (id, key) = NewCase();
+        _server.ScriptIntent(key, """{"intent":"pricing","confidence":0.93}""");
+        await using var client = await _gateway.ConnectAsync(id);
+
+        await client.SendMessageAsync("m1", $"hello there {key}");
+        var frames = await client.UntilAsync(f => f.IsReply(1), Bound);
+
+        var reply = frames[^1];
+        var intent = reply.Root.GetProperty("intent");
+        Assert.Equal("pricing", intent.GetProperty("name").GetString());
+        Assert.Equal(0.93, intent.GetProperty("confidence").GetDouble());
+        // initial_contact -> price_negotiation is not in the table: the conversation stays where it is.
+        Assert.Equal("initial_contact", reply.Root.GetProperty("state").GetString());
+        Assert.Equal("initial_contact -> price_negotiation", reply.Root.GetProperty("metadata").GetProperty("refused_transition").GetString());
+        var classification = Assert.Single(_server.ClassificationsFor(key));
+        Assert.Equal("json_schema", classification.Body.GetProperty("response_format").GetProperty("type").GetString());
+        Assert.False(classification.Body.TryGetProperty("stream", out var stream) && stream.GetBoolean());
+        await ModelFrames.AssertConsistentAsync(_gateway, id, frames, turns: 1);
+    }
+
+    [Fact]
+    public async Task IntentOutsideTheSchemaIsDecidedByTheLocalClassifier()
+    {
+        var (id, key) = NewCase();
+        _server.ScriptIntent(key, """{"intent":"dancing","confidence":0.99}""");
+        await using var client = await _gateway.ConnectAsync(id);
+
+        await client.SendMessageAsync("m1", $"How much does it cost per user? {key}");
+        var frames = await client.UntilAsync(f => f.IsReply(1), Bound);
+
+        Assert.Single(_server.ClassificationsFor(key));
+        Assert.Equal("pricing", frames[^1].Root.GetProperty("intent").GetProperty("name").GetString());
+        Assert.NotEqual(0.99, frames[^1].Root.GetProperty("intent").GetProperty("confidence").GetDouble());
+        Assert.DoesNotContain(frames, f => f.Type == "error");
+    }
+
     // The model's deltas came first; then the error, a restart marker that voids them, and the fallback's reply.
     private static void AssertRestartedByFallback(List<Frame> frames, string modelText)
     {

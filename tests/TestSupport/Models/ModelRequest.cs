@@ -18,6 +18,9 @@ public sealed class ModelRequest(string path, string query, JsonElement body, Da
 
     public IReadOnlyDictionary<string, string> Headers { get; } = headers;
 
+    /// <summary>Whether this is an intent classification (a non-streamed request for structured output).</summary>
+    public bool IsClassification => Body.TryGetProperty("response_format", out _);
+
     /// <summary>Completes when the client aborted the request (cancelled it or dropped the connection).</summary>
     public Task Aborted => _aborted.Task;
 

@@ -23,6 +23,7 @@ public sealed class ModelServer : IAsyncDisposable
     public static readonly string[] DefaultPieces = ["Hello ", "from ", "the ", "model."];
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ModelStep>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _intents = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ModelRequest> _requests = new();
     private readonly WebApplication _app;
 
@@ -56,9 +57,20 @@ public sealed class ModelServer : IAsyncDisposable
     /// <summary>Requests whose user message contains <paramref name="key"/> are answered by these steps, one per request.</summary>
     public void Script(string key, params ModelStep[] steps) => _scripts[key] = new ConcurrentQueue<ModelStep>(steps);
 
-    /// <summary>The requests whose body contains <paramref name="key"/>, in arrival order.</summary>
+    /// <summary>
+    /// Intent classifications of messages that contain <paramref name="key"/> are answered with
+    /// <paramref name="json"/> as the model's content. Unscripted classifications get 400, as from a server
+    /// without structured output, so the local classifier decides.
+    /// </summary>
+    public void ScriptIntent(string key, string json) => _intents[key] = json;
+
+    /// <summary>The reply requests whose body contains <paramref name="key"/>, in arrival order.</summary>
     public IReadOnlyList<ModelRequest> RequestsFor(string key) =>
-        _requests.Where(r => r.Body.GetRawText().Contains(key, StringComparison.Ordinal)).ToList();
+        _requests.Where(r => !r.IsClassification && r.Body.GetRawText().Contains(key, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The intent classification requests whose body contains <paramref name="key"/>, in arrival order.</summary>
+    public IReadOnlyList<ModelRequest> ClassificationsFor(string key) =>
+        _requests.Where(r => r.IsClassification && r.Body.GetRawText().Contains(key, StringComparison.Ordinal)).ToList();
 
     public async ValueTask DisposeAsync()
     {
@@ -82,7 +94,14 @@ public sealed class ModelServer : IAsyncDisposable
         using var registration = context.RequestAborted.Register(request.OnAborted);
         try
         {
-            await RespondAsync(context, request, NextStep(request));
+            if (request.IsClassification)
+            {
+                await ClassifyAsync(context, request);
+            }
+            else
+            {
+                await RespondAsync(context, request, NextStep(request));
+            }
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
@@ -106,6 +125,29 @@ public sealed class ModelServer : IAsyncDisposable
         }
 
         return ModelStep.Reply(DefaultPieces);
+    }
+
+    private async Task ClassifyAsync(HttpContext context, ModelRequest request)
+    {
+        var body = request.Body.GetRawText();
+        var answer = _intents.FirstOrDefault(i => body.Contains(i.Key, StringComparison.Ordinal)).Value;
+        if (answer is null)
+        {
+            await RespondAsync(context, request, ModelStep.Error(StatusCodes.Status400BadRequest));
+            return;
+        }
+
+        var completion = new
+        {
+            id = "chatcmpl-intent",
+            @object = "chat.completion",
+            created = 1700000000,
+            model = request.Body.GetProperty("model").GetString(),
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = answer }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 30, completion_tokens = 8, total_tokens = 38 },
+        };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(completion), context.RequestAborted);
     }
 
     private static async Task RespondAsync(HttpContext context, ModelRequest request, ModelStep step)
