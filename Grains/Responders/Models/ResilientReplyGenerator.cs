@@ -30,28 +30,54 @@ public sealed partial class ResilientReplyGenerator(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ReplyFallback? failure;
-        if (!breaker.TryEnter())
+        var outcome = new ModelOutcome();
+        if (breaker.TryEnter())
         {
-            LogCircuitOpen(context.ConversationId, context.Turn);
-            failure = new ReplyFallback(ErrorCodes.LlmProcessingError, "The language model is unavailable just now; the reply comes from the fallback responder.", FallbackResponderName);
+            await foreach (var item in ModelAsync(context, outcome, cancellationToken))
+            {
+                yield return item;
+            }
         }
         else
         {
-            failure = null;
-            using var deadline = new CancellationTokenSource(options.FirstTokenTimeout, timeProvider);
-            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            var startedAt = timeProvider.GetTimestamp();
-            var sawText = false;
-            var enumerator = model.GenerateAsync(context, call.Token).GetAsyncEnumerator(call.Token);
-            var owned = true;
-            try
-            {
+            LogCircuitOpen(context.ConversationId, context.Turn);
+            outcome.Failure = new ReplyFallback(
+                ErrorCodes.LlmProcessingError,
+                "The language model is unavailable just now; the reply comes from the fallback responder.",
+                FallbackResponderName);
+        }
+
+        if (outcome.Failure is not { } failure)
+        {
+            yield break;
+        }
+
+        yield return failure;
+        await foreach (var item in fallback.GenerateAsync(context, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    // The model's events until it ends, fails or misses a deadline; a failure is left in the outcome.
+    private async IAsyncEnumerable<ReplyEvent> ModelAsync(
+        ReplyContext context,
+        ModelOutcome outcome,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(options.FirstTokenTimeout, timeProvider);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var startedAt = timeProvider.GetTimestamp();
+        var sawText = false;
+        var enumerator = model.GenerateAsync(context, call.Token).GetAsyncEnumerator(call.Token);
+        var owned = true;
+        try
+        {
             while (true)
             {
                 var next = enumerator.MoveNextAsync().AsTask();
                 Exception? error = null;
-                bool more;
+                var more = false;
                 try
                 {
                     // The wait ends at the deadline even if the client library is slow to notice it.
@@ -59,7 +85,6 @@ public sealed partial class ResilientReplyGenerator(
                 }
                 catch (Exception exception)
                 {
-                    more = false;
                     error = exception;
                 }
 
@@ -74,8 +99,8 @@ public sealed partial class ResilientReplyGenerator(
                         throw new OperationCanceledException(cancellationToken);
                     }
 
-                    failure = Classify(context, error, deadline.IsCancellationRequested, sawText, timeProvider.GetElapsedTime(startedAt));
-                    break;
+                    outcome.Failure = Classify(context, error, deadline.IsCancellationRequested, sawText, timeProvider.GetElapsedTime(startedAt));
+                    yield break;
                 }
 
                 if (!more)
@@ -83,11 +108,10 @@ public sealed partial class ResilientReplyGenerator(
                     owned = false;
                     await enumerator.DisposeAsync();
                     breaker.OnSuccess();
-                    break;
+                    yield break;
                 }
 
-                var item = enumerator.Current;
-                if (item is ReplyText && !sawText)
+                if (enumerator.Current is ReplyText && !sawText)
                 {
                     // The first token arrived: from now on only the whole-reply deadline counts.
                     sawText = true;
@@ -95,30 +119,18 @@ public sealed partial class ResilientReplyGenerator(
                     deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
                 }
 
-                yield return item;
+                yield return enumerator.Current;
             }
-            }
-            finally
+        }
+        finally
+        {
+            if (owned)
             {
-                if (owned)
-                {
-                    // The reader stopped early (the reply reached its length limit, or the turn was stopped).
-                    await call.CancelAsync();
-                    await enumerator.DisposeAsync();
-                    breaker.OnAbandoned();
-                }
+                // The reader stopped early: the reply reached its length limit, or the turn was stopped.
+                await call.CancelAsync();
+                await enumerator.DisposeAsync();
+                breaker.OnAbandoned();
             }
-        }
-
-        if (failure is null)
-        {
-            yield break;
-        }
-
-        yield return failure;
-        await foreach (var item in fallback.GenerateAsync(context, cancellationToken))
-        {
-            yield return item;
         }
     }
 
@@ -164,5 +176,10 @@ public sealed partial class ResilientReplyGenerator(
         {
             // Nothing more to do with an abandoned call.
         }
+    }
+
+    private sealed class ModelOutcome
+    {
+        public ReplyFallback? Failure { get; set; }
     }
 }

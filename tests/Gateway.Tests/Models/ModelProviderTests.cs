@@ -1,6 +1,6 @@
 using Conversations.Tests.Support.Models;
-using Xunit.Abstractions;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace Conversations.Gateway.Tests.Models;
 

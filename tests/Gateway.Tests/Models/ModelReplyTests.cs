@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Conversations.Grains.Interfaces;
 using Conversations.Tests.Support.Models;
-using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Conversations.Gateway.Tests.Models;
 
