@@ -64,6 +64,29 @@ public sealed class ModelProviderTests(ModelGatewayFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task ReplyPastTheWholeReplyDeadlineRestartsFromTheFallback()
+    {
+        await using var gateway = await ModelGatewayFixture.StartGatewayAsync(_server, "--Responders:ReplyTimeout", "00:00:03");
+        var id = $"deadline-{Guid.NewGuid():N}";
+        var key = $"[case {id}]";
+        _server.Script(key, ModelStep.HangAfter("Slow ", "start "));
+        await using var client = await gateway.ConnectAsync(id);
+
+        await client.SendMessageAsync("m1", $"hello {key}");
+        var frames = await client.UntilAsync(f => f.IsReply(1), Bound);
+
+        var error = Assert.Single(frames, f => f.Type == "error");
+        Assert.Equal("LLM_TIMEOUT", error.ErrorCode);
+        Assert.Contains("whole-reply", error.Root.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var restart = frames[frames.IndexOf(error) + 1];
+        Assert.True(restart.Root.GetProperty("metadata").GetProperty("restarted").GetBoolean());
+        Assert.Equal("offline-fallback", ModelFrames.Responder(frames[^1]));
+        Assert.Equal(frames[^1].Content, ModelFrames.KeptReply(frames, 1));
+        await Assert.Single(_server.RequestsFor(key)).Aborted.WaitAsync(Bound);
+        await ModelFrames.AssertConsistentAsync(gateway, id, frames, turns: 1);
+    }
+
+    [Fact]
     public async Task MissingModelSettingsStopStartUpNamingTheKeys()
     {
         var failure = await Assert.ThrowsAnyAsync<OptionsValidationException>(
