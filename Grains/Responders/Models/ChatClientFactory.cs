@@ -13,17 +13,21 @@ public static class ChatClientFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         var retry = new RateLimitRetryPolicy(options.RateLimitRetries);
+
+        // The deadlines are ours; the pipeline's own network timeout only backs them up, so that a missed
+        // deadline is always reported as one (LLM_TIMEOUT) rather than as a network error.
+        var networkTimeout = options.ReplyTimeout + TimeSpan.FromSeconds(30);
         return options.Provider switch
         {
             ModelProvider.OpenAI => new OpenAIClient(
                     new ApiKeyCredential(options.OpenAI.ApiKey!),
-                    new OpenAIClientOptions { Endpoint = new Uri(options.OpenAI.BaseUrl!), RetryPolicy = retry, NetworkTimeout = options.ReplyTimeout })
+                    new OpenAIClientOptions { Endpoint = new Uri(options.OpenAI.BaseUrl!), RetryPolicy = retry, NetworkTimeout = networkTimeout })
                 .GetChatClient(options.OpenAI.Model!)
                 .AsIChatClient(),
             ModelProvider.Azure => new AzureOpenAIClient(
                     new Uri(options.Azure.Endpoint!),
                     new ApiKeyCredential(options.Azure.ApiKey!),
-                    new AzureOpenAIClientOptions { RetryPolicy = retry, NetworkTimeout = options.ReplyTimeout })
+                    new AzureOpenAIClientOptions { RetryPolicy = retry, NetworkTimeout = networkTimeout })
                 .GetChatClient(options.Azure.Deployment!)
                 .AsIChatClient(),
             _ => null,
