@@ -9,6 +9,8 @@ namespace Conversations.Grains.Interfaces.Model;
 /// <param name="Intent">The intent the turn was classified as.</param>
 /// <param name="ResponseTimeMs">Milliseconds from the start of processing to the complete reply.</param>
 /// <param name="Cancelled">Whether the reply was cancelled before it was complete.</param>
+/// <param name="Usage">The model's token usage for the turn, when a model answered and reported it.</param>
+/// <param name="Responder">What wrote the reply (as in <c>assistant_message.metadata.responder</c>).</param>
 [GenerateSerializer, Immutable, Alias("conversations.turn-summary.v1")]
 public sealed record TurnSummary(
     [property: Id(0)] int Turn,
@@ -18,4 +20,6 @@ public sealed record TurnSummary(
     [property: Id(4)] ConversationState StateAfter,
     [property: Id(5)] Intent Intent,
     [property: Id(6)] long ResponseTimeMs,
-    [property: Id(7)] bool Cancelled);
+    [property: Id(7)] bool Cancelled,
+    [property: Id(8)] TokenUsage? Usage = null,
+    [property: Id(9)] string? Responder = null);

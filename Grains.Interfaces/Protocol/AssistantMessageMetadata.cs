@@ -1,3 +1,5 @@
+using Conversations.Grains.Interfaces.Model;
+
 namespace Conversations.Grains.Interfaces.Protocol;
 
 /// <summary>How a reply was made.</summary>
@@ -7,8 +9,10 @@ namespace Conversations.Grains.Interfaces.Protocol;
 /// <param name="RefusedTransition">
 /// A transition the turn asked for that the state machine refused, as <c>from -&gt; to</c>.
 /// </param>
+/// <param name="Usage">The model's token usage for this reply, when a model answered and reported it.</param>
 public sealed record AssistantMessageMetadata(
     long ResponseTimeMs,
     string Responder,
     bool? Cancelled = null,
-    string? RefusedTransition = null);
+    string? RefusedTransition = null,
+    TokenUsage? Usage = null);

@@ -20,6 +20,9 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Conversation {ConversationId} unused for {Idle}; deleting its {Turns} turns")]
     private partial void LogDeletingExpired(string conversationId, int turns, TimeSpan idle);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} answered by the fallback responder ({ErrorCode})")]
+    private partial void LogAnsweredByFallback(string conversationId, int turn, string errorCode);
+
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not write turns {FirstTurn}..{LastTurn} to the transcript; will retry with the next turn")]
     private partial void LogTranscriptFailed(Exception exception, string conversationId, int firstTurn, int lastTurn);
 

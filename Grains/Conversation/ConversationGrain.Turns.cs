@@ -73,7 +73,7 @@ public sealed partial class ConversationGrain
         Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
         await FlushAsync();
 
-        var intent = classifier.Classify(pending.Message.Content);
+        var intent = await intents.ClassifyAsync(pending.Message.Content, State.State, cancellationToken);
         var decision = stateMachine.Decide(State.State, intent);
         if (decision.Refused)
         {
@@ -94,46 +94,49 @@ public sealed partial class ConversationGrain
             State.RecentTurns.ToArray(),
             State.Summary,
             _options.MaxReplyChars);
-        var (reply, cancelled) = await StreamReplyAsync(context, cancellationToken);
+        var reply = await StreamReplyAsync(context, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
-        await CommitTurnAsync(pending, intent, decision, reply, cancelled, elapsed);
+        await CommitTurnAsync(pending, intent, decision, reply, elapsed);
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
     // arrived into one delta, makes it durable, publishes it, and goes back for more. A slow write thus
     // coalesces tokens instead of queueing frames.
-    private async Task<(string Reply, bool Cancelled)> StreamReplyAsync(ReplyContext context, CancellationToken cancellationToken)
+    private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateUnbounded<ReplyEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = Task.Run(() => PumpAsync(context, channel.Writer, generation.Token), CancellationToken.None);
-        var reply = new StringBuilder();
-        var cancelled = false;
+        var reply = new StreamedReply(generator.Name);
+        var piece = new StringBuilder();
         try
         {
-            while (reply.Length < context.MaxReplyChars && await channel.Reader.WaitToReadAsync(cancellationToken))
+            while (reply.Text.Length < context.MaxReplyChars && await channel.Reader.WaitToReadAsync(cancellationToken))
             {
-                var piece = new StringBuilder();
-                while (channel.Reader.TryRead(out var token))
+                while (channel.Reader.TryRead(out var item))
                 {
-                    piece.Append(token);
+                    switch (item)
+                    {
+                        case ReplyText text:
+                            piece.Append(text.Text);
+                            break;
+                        case ReplyUsage usage:
+                            reply.Usage = usage.Usage;
+                            break;
+                        case ReplyFallback fallback:
+                            AppendDelta(context, reply, piece);
+                            AppendFallback(context.Turn, reply, fallback);
+                            break;
+                    }
                 }
 
-                var room = context.MaxReplyChars - reply.Length;
-                var delta = piece.Length > room ? piece.ToString(0, room) : piece.ToString();
-                if (delta.Length == 0)
-                {
-                    continue;
-                }
-
-                reply.Append(delta);
-                Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+                AppendDelta(context, reply, piece);
                 await FlushAsync();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_deactivating)
         {
-            cancelled = true;
+            reply.Cancelled = true;
         }
         finally
         {
@@ -141,16 +144,44 @@ public sealed partial class ConversationGrain
             await pump;
         }
 
-        return (reply.ToString(), cancelled);
+        return reply;
     }
 
-    private async Task PumpAsync(ReplyContext context, ChannelWriter<string> writer, CancellationToken cancellationToken)
+    private void AppendDelta(ReplyContext context, StreamedReply reply, StringBuilder piece)
+    {
+        var room = context.MaxReplyChars - reply.Text.Length;
+        var delta = piece.Length > room ? piece.ToString(0, room) : piece.ToString();
+        piece.Clear();
+        if (delta.Length > 0)
+        {
+            reply.Text.Append(delta);
+            Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+        }
+    }
+
+    // The model failed: the error goes into the log, and the fallback's reply starts afresh. Deltas the
+    // model already sent are voided by a system/processing frame with restarted = true, as after a crash.
+    private void AppendFallback(int turn, StreamedReply reply, ReplyFallback fallback)
+    {
+        Append(LogFrames.ModelError(NextHeader(), turn, fallback.ErrorCode, fallback.Message));
+        if (reply.Text.Length > 0)
+        {
+            Append(LogFrames.Processing(NextHeader(), turn, restarted: true));
+            reply.Text.Clear();
+        }
+
+        reply.Responder = fallback.Responder;
+        reply.Usage = null;
+        LogAnsweredByFallback(ConversationId, turn, fallback.ErrorCode);
+    }
+
+    private async Task PumpAsync(ReplyContext context, ChannelWriter<ReplyEvent> writer, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var token in generator.GenerateAsync(context, cancellationToken))
+            await foreach (var item in generator.GenerateAsync(context, cancellationToken))
             {
-                await writer.WriteAsync(token, cancellationToken);
+                await writer.WriteAsync(item, cancellationToken);
             }
 
             writer.TryComplete();
@@ -169,11 +200,12 @@ public sealed partial class ConversationGrain
         PendingTurn pending,
         Intent intent,
         TransitionDecision decision,
-        string reply,
-        bool cancelled,
+        StreamedReply streamed,
         long elapsedMs)
     {
         var turn = pending.Turn;
+        var reply = streamed.Text.ToString();
+        var cancelled = streamed.Cancelled;
         var before = State.State;
         var after = cancelled ? before : decision.To;
         if (after != before)
@@ -185,11 +217,11 @@ public sealed partial class ConversationGrain
             Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
         }
 
-        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled));
+        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder));
         var refused = decision.Refused && !cancelled
             ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
             : null;
-        var metadata = new AssistantMessageMetadata(elapsedMs, generator.Name, cancelled ? true : null, refused);
+        var metadata = new AssistantMessageMetadata(elapsedMs, streamed.Responder, cancelled ? true : null, refused, streamed.Usage);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
         if (cancelled)
@@ -208,7 +240,7 @@ public sealed partial class ConversationGrain
     {
         var intent = classifier.Classify(pending.Message.Content);
         var stay = ConversationStateMachine.Decide(State.State, State.State, "superseded by a newer message");
-        await CommitTurnAsync(pending, intent, stay, string.Empty, cancelled: true, elapsedMs: 0);
+        await CommitTurnAsync(pending, intent, stay, new StreamedReply(generator.Name) { Cancelled = true }, elapsedMs: 0);
     }
 
     // A fault of ours while answering: the turn ends with an error frame in the log, so that it does not

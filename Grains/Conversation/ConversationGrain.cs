@@ -25,6 +25,7 @@ public sealed partial class ConversationGrain(
     [PersistentState(ConversationStorage.StateName, ConversationStorage.ProviderName)]
     IPersistentState<ConversationCheckpoint> checkpoint,
     IntentClassifier classifier,
+    IIntentSource intents,
     ConversationStateMachine stateMachine,
     IReplyGenerator generator,
     ConversationSummarizer summarizer,

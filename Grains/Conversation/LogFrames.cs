@@ -63,6 +63,16 @@ public static class LogFrames
 
     /// <summary>An <c>error</c> that ends a turn, and so belongs to the log.</summary>
     public static LogFrame TurnError(FrameHeader header, int turn, string errorCode, string message, bool retrySuggested) =>
+        Error(header, turn, errorCode, message, retrySuggested, new ErrorMetadata(ConversationPreserved: true));
+
+    /// <summary>
+    /// An <c>error</c> about the model that ends nothing: the fallback responder answers the turn, which
+    /// still ends with <c>assistant_message</c>. It is a log frame so that a resuming client sees it too.
+    /// </summary>
+    public static LogFrame ModelError(FrameHeader header, int turn, string errorCode, string message) =>
+        Error(header, turn, errorCode, message, retrySuggested: false, new ErrorMetadata(ConversationPreserved: true, FallbackAvailable: true));
+
+    private static LogFrame Error(FrameHeader header, int turn, string errorCode, string message, bool retrySuggested, ErrorMetadata metadata) =>
         Serialize(
             new ErrorFrame
             {
@@ -73,7 +83,7 @@ public static class LogFrames
                 ErrorCode = errorCode,
                 Message = message,
                 RetrySuggested = retrySuggested,
-                Metadata = new ErrorMetadata(ConversationPreserved: true),
+                Metadata = metadata,
             },
             ProtocolJsonContext.Default.ErrorFrame,
             turn,

@@ -4,10 +4,13 @@ using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
+using Conversations.Grains.Responders.Models;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -144,7 +147,62 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
         services.AddSingleton<OfflineResponder>();
-        services.AddSingleton<IReplyGenerator, OfflineReplyGenerator>();
+        services.AddSingleton<OfflineReplyGenerator>();
+        services.AddModelResponder();
+        return services;
+    }
+
+    /// <summary>
+    /// The responder chosen by <c>Responders:Provider</c>: the offline responder, or a model behind one
+    /// shared chat client, with deadlines, a circuit breaker and the offline responder as its fallback.
+    /// </summary>
+    public static IServiceCollection AddModelResponder(this IServiceCollection services)
+    {
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
+        // One chat client and one circuit breaker per silo, shared by every conversation (both are thread-safe).
+        services.AddSingleton(provider => ChatClientFactory.Create(provider.GetRequiredService<IOptions<ModelOptions>>().Value)!);
+        services.AddSingleton(provider => new CircuitBreaker(
+            provider.GetRequiredService<IOptions<ModelOptions>>().Value.CircuitBreaker,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReplyGenerator>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var offline = provider.GetRequiredService<OfflineReplyGenerator>();
+            if (options.Provider == ModelProvider.Offline)
+            {
+                return offline;
+            }
+
+            var model = new ModelReplyGenerator(
+                provider.GetRequiredService<IChatClient>(),
+                ChatClientFactory.ResponderName(options),
+                options.Temperature);
+            return new ResilientReplyGenerator(
+                model,
+                offline,
+                provider.GetRequiredService<CircuitBreaker>(),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ResilientReplyGenerator>>());
+        });
+        services.AddSingleton<IIntentSource>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var local = provider.GetRequiredService<IntentClassifier>();
+            if (options.Provider == ModelProvider.Offline || !options.ModelIntents)
+            {
+                return new LocalIntentSource(local);
+            }
+
+            return new ModelIntentSource(
+                provider.GetRequiredService<IChatClient>(),
+                local,
+                provider.GetRequiredService<CircuitBreaker>(),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ModelIntentSource>>());
+        });
         return services;
     }
 }

@@ -41,4 +41,11 @@ public static class IntentNames
 
     /// <summary>Nothing recognisable.</summary>
     public const string Unknown = "unknown";
+
+    /// <summary>Every intent above, in the order listed.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Greeting, Interest, Question, Pricing, Objection, Purchase, Affirmation,
+        SupportProblem, Billing, SmallTalk, HumanRequest, NotWorking, Unknown,
+    ];
 }

@@ -6,6 +6,9 @@ public interface IReplyGenerator
     /// <summary>The name reported in <c>assistant_message.metadata.responder</c>.</summary>
     string Name { get; }
 
-    /// <summary>Streams the reply's pieces in order; their concatenation is the reply.</summary>
-    IAsyncEnumerable<string> GenerateAsync(ReplyContext context, CancellationToken cancellationToken);
+    /// <summary>
+    /// Streams the reply's pieces in order, with the model's usage and any switch to a fallback; the reply
+    /// is the concatenation of the <see cref="ReplyText"/> pieces after the last <see cref="ReplyFallback"/>.
+    /// </summary>
+    IAsyncEnumerable<ReplyEvent> GenerateAsync(ReplyContext context, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ public sealed class OfflineReplyGenerator(
     public string Name => ResponderName;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> GenerateAsync(
+    public async IAsyncEnumerable<ReplyEvent> GenerateAsync(
         ReplyContext context,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class OfflineReplyGenerator(
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            yield return chunks[i];
+            yield return new ReplyText(chunks[i]);
         }
     }
 }
