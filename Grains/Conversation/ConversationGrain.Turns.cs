@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
@@ -61,6 +62,12 @@ public sealed partial class ConversationGrain
 
     private async Task RunTurnAsync(PendingTurn pending, CancellationToken cancellationToken)
     {
+        if (State.Signals.HandedOff)
+        {
+            await RecordSilentTurnAsync(pending);
+            return;
+        }
+
         var startedAt = timeProvider.GetTimestamp();
         var turn = pending.Turn;
         var restarted = pending.Started;
@@ -73,8 +80,12 @@ public sealed partial class ConversationGrain
         Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
         await FlushAsync();
 
-        var intent = classifier.Classify(pending.Message.Content);
-        var decision = stateMachine.Decide(State.State, intent);
+        var text = pending.Message.Content;
+        var insight = intelligence.Assess(State.Signals, State.WaitingForInput, text, classifier.Classify(text));
+        var intent = insight.Intent;
+        var decision = insight.HandsOff || insight.Reask is not null
+            ? ConversationStateMachine.Decide(State.State, State.State, insight.HandsOff ? "handed to a person" : "waiting for input")
+            : stateMachine.Decide(State.State, intent);
         if (decision.Refused)
         {
             LogTransitionRefused(ConversationId, turn, decision.From, decision.Requested, intent.Name);
@@ -86,17 +97,21 @@ public sealed partial class ConversationGrain
         var context = new ReplyContext(
             ConversationId,
             turn,
-            pending.Message.Content,
+            text,
             pending.Message.UserName ?? State.UserName,
             intent,
             decision.To,
             decision.From,
             State.RecentTurns.ToArray(),
             State.Summary,
-            _options.MaxReplyChars);
+            _options.MaxReplyChars,
+            insight.Signals.Persona,
+            insight.Signals.Tone,
+            insight.Reask,
+            insight.HandsOff);
         var (reply, cancelled) = await StreamReplyAsync(context, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
-        await CommitTurnAsync(pending, intent, decision, reply, cancelled, elapsed);
+        await CommitTurnAsync(pending, insight, decision, reply, cancelled, elapsed);
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
@@ -167,13 +182,14 @@ public sealed partial class ConversationGrain
 
     private async Task CommitTurnAsync(
         PendingTurn pending,
-        Intent intent,
+        TurnInsight insight,
         TransitionDecision decision,
         string reply,
         bool cancelled,
         long elapsedMs)
     {
         var turn = pending.Turn;
+        var intent = insight.Intent;
         var before = State.State;
         var after = cancelled ? before : decision.To;
         if (after != before)
@@ -185,11 +201,29 @@ public sealed partial class ConversationGrain
             Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
         }
 
+        // A stopped reply did not get its message across: the signals and the interrupt stay as they were.
+        var signals = cancelled ? State.Signals : intelligence.Conclude(insight, after);
+        if (!cancelled)
+        {
+            AppendOutcome(turn, insight, after, signals);
+        }
+
         RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled));
         var refused = decision.Refused && !cancelled
             ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
             : null;
-        var metadata = new AssistantMessageMetadata(elapsedMs, generator.Name, cancelled ? true : null, refused);
+        var metadata = new AssistantMessageMetadata(
+            elapsedMs,
+            generator.Name,
+            cancelled ? true : null,
+            refused,
+            signals.Persona,
+            signals.Tone,
+            signals.Frustration,
+            signals.EscalationLikelihood,
+            insight.Escalation.Factors.Count > 0 && !cancelled ? insight.Escalation.Factors : null,
+            signals.ConversionProbability,
+            insight.HandsOff && !cancelled ? true : null);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
         if (cancelled)
@@ -202,13 +236,45 @@ public sealed partial class ConversationGrain
         }
     }
 
+    // What the turn leaves the conversation waiting on, and a hand-over, go after state_changed and before
+    // assistant_message, which commits the turn.
+    private void AppendOutcome(int turn, TurnInsight insight, ConversationState after, ConversationSignals signals)
+    {
+        State.Signals = signals;
+        State.WaitingForInput = intelligence.NextInterrupt(insight, after, signals);
+        if (State.WaitingForInput is { } waiting)
+        {
+            Append(LogFrames.WaitingForInput(NextHeader(), turn, waiting));
+            LogWaitingForInput(ConversationId, turn, waiting.ExpectedInput);
+        }
+
+        if (insight.HandoffReason is { } reason)
+        {
+            var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
+            Append(LogFrames.Handoff(NextHeader(), turn, handoff));
+            LogHandedOff(ConversationId, turn, reason, insight.Escalation.Likelihood);
+        }
+    }
+
+    // While a person has the conversation the user's message is kept (in the turns and the transcript) but
+    // not answered: its ack is the only frame of the turn.
+    private async Task RecordSilentTurnAsync(PendingTurn pending)
+    {
+        var intent = classifier.Classify(pending.Message.Content);
+        RemovePending(pending.Turn);
+        AddRecentTurn(new TurnSummary(pending.Turn, pending.Message.Content, string.Empty, State.State, State.State, intent, 0, false));
+        await FlushAsync(writeAlways: true);
+        LogSilentTurn(ConversationId, pending.Turn);
+    }
+
     // Under the interrupt policy a turn that never started is answered by the newer one: it is closed as
     // cancelled with an empty reply, so that every acknowledged turn still ends with assistant_message.
     private async Task CommitSupersededAsync(PendingTurn pending)
     {
         var intent = classifier.Classify(pending.Message.Content);
+        var insight = new TurnInsight(intent, State.Signals, new EscalationAssessment(State.Signals.EscalationLikelihood, [], false), null, null);
         var stay = ConversationStateMachine.Decide(State.State, State.State, "superseded by a newer message");
-        await CommitTurnAsync(pending, intent, stay, string.Empty, cancelled: true, elapsedMs: 0);
+        await CommitTurnAsync(pending, insight, stay, string.Empty, cancelled: true, elapsedMs: 0);
     }
 
     // A fault of ours while answering: the turn ends with an error frame in the log, so that it does not
@@ -229,6 +295,11 @@ public sealed partial class ConversationGrain
     {
         RemovePending(summary.Turn);
         State.CompletedReplies++;
+        AddRecentTurn(summary);
+    }
+
+    private void AddRecentTurn(TurnSummary summary)
+    {
         State.RecentTurns.Add(summary);
         while (State.RecentTurns.Count > _options.RecentTurns)
         {

@@ -1,3 +1,4 @@
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
@@ -25,6 +26,7 @@ public sealed partial class ConversationGrain(
     [PersistentState(ConversationStorage.StateName, ConversationStorage.ProviderName)]
     IPersistentState<ConversationCheckpoint> checkpoint,
     IntentClassifier classifier,
+    ConversationIntelligence intelligence,
     ConversationStateMachine stateMachine,
     IReplyGenerator generator,
     ConversationSummarizer summarizer,
@@ -155,6 +157,29 @@ public sealed partial class ConversationGrain(
     /// <inheritdoc />
     public Task<ConversationSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
+    /// <inheritdoc />
+    public async Task<bool> HandBackAsync()
+    {
+        ThrowIfFaulted();
+        if (!State.Signals.HandedOff)
+        {
+            return false;
+        }
+
+        // The person dealt with what upset the user: the assistant starts again calm.
+        State.Signals = State.Signals with
+        {
+            HandedOff = false,
+            Frustration = 0,
+            FailedAttempts = 0,
+            Tone = Tone.Helpful,
+            EscalationLikelihood = 0,
+        };
+        await FlushAsync(writeAlways: true);
+        LogHandedBack(ConversationId);
+        return true;
+    }
+
     // Only durable frames are described: the snapshot never runs ahead of what storage holds.
     private ConversationSnapshot Snapshot() => new(
         ConversationId,
@@ -167,7 +192,13 @@ public sealed partial class ConversationGrain(
         State.RecentTurns.ToArray(),
         State.WaitingForInput,
         State.CreatedAt,
-        State.UpdatedAt);
+        State.UpdatedAt,
+        State.Signals.HandedOff,
+        State.Signals.Frustration,
+        State.Signals.Tone,
+        State.Signals.ConversionProbability,
+        State.Signals.EscalationLikelihood,
+        State.Signals.Persona);
 
     private FrameHeader NextHeader() => new(ConversationId, ++State.Seq, timeProvider.GetUtcNow().UtcDateTime);
 

@@ -1,4 +1,5 @@
 using Conversations.Grains.Conversation;
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Persistence;
@@ -121,7 +122,17 @@ public static class SiloBuilderExtensions
         services.AddOptions<OfflineResponderOptions>().BindConfiguration(OfflineResponderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfflineResponderOptions>, OfflineResponderOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
         services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<FrustrationMeter>();
+        services.AddSingleton<ToneSelector>();
+        services.AddSingleton<EscalationEstimator>();
+        services.AddSingleton<PersonaRouter>();
+        services.AddSingleton<ConversionEstimator>();
+        services.AddSingleton<InterruptPlanner>();
+        services.AddSingleton<InputValidator>();
+        services.AddSingleton<ConversationIntelligence>();
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
         services.AddSingleton<OfflineResponder>();
