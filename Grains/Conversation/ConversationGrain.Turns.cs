@@ -28,7 +28,7 @@ public sealed partial class ConversationGrain
             while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
             {
                 var pending = State.PendingTurns[0];
-                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1)
+                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1 && !State.Signals.HandedOff)
                 {
                     await CommitSupersededAsync(pending);
                     continue;
@@ -260,11 +260,16 @@ public sealed partial class ConversationGrain
     // not answered: its ack is the only frame of the turn.
     private async Task RecordSilentTurnAsync(PendingTurn pending)
     {
-        var intent = classifier.Classify(pending.Message.Content);
-        RemovePending(pending.Turn);
-        AddRecentTurn(new TurnSummary(pending.Turn, pending.Message.Content, string.Empty, State.State, State.State, intent, 0, false));
+        StoreWithoutReply(pending.Turn, pending.Message);
         await FlushAsync(writeAlways: true);
-        LogSilentTurn(ConversationId, pending.Turn);
+    }
+
+    private void StoreWithoutReply(int turn, UserMessage message)
+    {
+        RemovePending(turn);
+        var intent = classifier.Classify(message.Content);
+        AddRecentTurn(new TurnSummary(turn, message.Content, string.Empty, State.State, State.State, intent, 0, false));
+        LogSilentTurn(ConversationId, turn);
     }
 
     // Under the interrupt policy a turn that never started is answered by the newer one: it is closed as

@@ -120,6 +120,16 @@ public sealed partial class ConversationGrain(
         var ack = Append(LogFrames.Ack(header, turn, message.Id));
         State.ProcessedMessages.Add(new ProcessedMessage(message.Id, turn, ack.Seq, header.Timestamp));
         TrimFront(State.ProcessedMessages, _options.RememberedMessageIds);
+        if (State.Signals.HandedOff && State.PendingTurns.Count == 0)
+        {
+            // A person has the conversation: the message is stored with its ack, in the same write, and
+            // not answered. (Turns queued before the hand-over are stored the same way by the worker.)
+            StoreWithoutReply(turn, message);
+            await FlushAsync();
+            await WriteTranscriptAsync();
+            return new SubmitResult(SubmitOutcome.Accepted, ack);
+        }
+
         State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false));
         await FlushAsync();
         StartWorker();

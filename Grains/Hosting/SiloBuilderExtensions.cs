@@ -75,8 +75,8 @@ public static class SiloBuilderExtensions
         switch (settings.Storage)
         {
             case StorageMode.Memory:
-                silo.AddMemoryGrainStorage(ConversationStorage.ProviderName);
-                silo.AddMemoryGrainStorage(ConversationStreams.PubSubStorageName);
+                AddMemoryGrainStorage(silo, ConversationStorage.ProviderName);
+                AddMemoryGrainStorage(silo, ConversationStreams.PubSubStorageName);
                 silo.UseInMemoryReminderService();
                 silo.Services.AddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
                 break;
@@ -102,6 +102,13 @@ public static class SiloBuilderExtensions
         silo.Services.AddConversationEngine();
         return silo;
     }
+
+    // In memory too, checkpoints go through the same Orleans serializer as in PostgreSQL, so that what a
+    // deactivation and a reload do to a checkpoint is tested in the format production uses (the default
+    // JSON serializer failed to reload a checkpoint holding the conversation's signals).
+    private static void AddMemoryGrainStorage(ISiloBuilder silo, string name) =>
+        silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((storage, serializer) =>
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
 
     // Checkpoints are stored in Orleans' own binary format: compact, fast to write on every frame, and
     // tolerant of added fields and renamed types because every stored type has an [Id] per member and an
