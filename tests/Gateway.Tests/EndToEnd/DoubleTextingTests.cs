@@ -7,12 +7,8 @@ public sealed class DoubleTextingTests
     private const string LongMessage = "Tell me more about your reporting features";
 
     [Fact]
-    public async Task EnqueueAnswersTheSecondMessageAfterTheFirstReply()
+    public Task EnqueueAnswersTheSecondMessageAfterTheFirstReply() => WhileTheFirstReplyStreamsAsync("Enqueue", async (client, before) =>
     {
-        await using var gateway = await StartAsync("Enqueue");
-        await using var client = await gateway.ConnectAsync(NewId());
-        await client.SendMessageAsync("m1", LongMessage);
-        var before = await client.UntilAsync(f => f.Type == "assistant_delta");
         await client.SendMessageAsync("m2", "Does it integrate with Slack?");
         var rest = await client.UntilAsync(f => f.IsReply(2));
 
@@ -22,15 +18,11 @@ public sealed class DoubleTextingTests
         Assert.True(frames.FindIndex(f => f.Type == "ack" && f.Turn == 2) < frames.IndexOf(firstReply));
         Assert.True(frames.IndexOf(firstReply) < frames.FindIndex(f => f.IsSystem("processing") && f.Turn == 2));
         FrameAssert.Gapless(frames, from: 1);
-    }
+    });
 
     [Fact]
-    public async Task RejectRefusesTheSecondMessageWithConversationBusyAndStoresNothing()
+    public Task RejectRefusesTheSecondMessageWithConversationBusyAndStoresNothing() => WhileTheFirstReplyStreamsAsync("Reject", async (client, before) =>
     {
-        await using var gateway = await StartAsync("Reject");
-        await using var client = await gateway.ConnectAsync(NewId());
-        await client.SendMessageAsync("m1", LongMessage);
-        var before = await client.UntilAsync(f => f.Type == "assistant_delta");
         await client.SendMessageAsync("m2", "Does it integrate with Slack?");
         var rest = await client.UntilAsync(f => f.IsReply(1));
 
@@ -45,15 +37,11 @@ public sealed class DoubleTextingTests
         await client.SendMessageAsync("m2", "Does it integrate with Slack?");
         var retried = await client.UntilAsync(f => f.IsReply(2));
         Assert.Equal(("ack", "m2"), (retried[0].Type, retried[0].Root.GetProperty("id").GetString()));
-    }
+    });
 
     [Fact]
-    public async Task InterruptCancelsTheRunningReplyAndAnswersTheNewMessage()
+    public Task InterruptCancelsTheRunningReplyAndAnswersTheNewMessage() => WhileTheFirstReplyStreamsAsync("Interrupt", async (client, before) =>
     {
-        await using var gateway = await StartAsync("Interrupt");
-        await using var client = await gateway.ConnectAsync(NewId());
-        await client.SendMessageAsync("m1", LongMessage);
-        var before = await client.UntilAsync(f => f.Type == "assistant_delta");
         await client.SendMessageAsync("m2", "Does it integrate with Slack?");
         var rest = await client.UntilAsync(f => f.IsReply(2));
 
@@ -64,15 +52,11 @@ public sealed class DoubleTextingTests
         Assert.False(frames[^1].Root.GetProperty("metadata").TryGetProperty("cancelled", out _));
         Assert.False(string.IsNullOrEmpty(frames[^1].Content));
         FrameAssert.Gapless(frames, from: 1);
-    }
+    });
 
     [Fact]
-    public async Task CancelStopsTheReplyKeepingItsPartialText()
+    public Task CancelStopsTheReplyKeepingItsPartialText() => WhileTheFirstReplyStreamsAsync("Enqueue", async (client, before) =>
     {
-        await using var gateway = await StartAsync("Enqueue");
-        await using var client = await gateway.ConnectAsync(NewId());
-        await client.SendMessageAsync("m1", LongMessage);
-        var before = await client.UntilAsync(f => f.Type == "assistant_delta");
         await client.SendAsync(new { type = "cancel" });
         var rest = await client.UntilAsync(f => f.IsReply(1));
 
@@ -83,10 +67,18 @@ public sealed class DoubleTextingTests
         Assert.Equal(reply.Content, string.Concat(frames.Where(f => f.Type == "assistant_delta").Select(f => f.Delta)));
         Assert.DoesNotContain(frames, f => f.IsSystem("state_changed"));
         FrameAssert.Gapless(frames, from: 1);
-    }
+    });
 
-    private static Task<GatewayHost> StartAsync(string policy) =>
-        GatewayHost.StartAsync("--Conversations:DoubleTexting", policy, "--Responders:Offline:ChunkDelay", "00:00:00.100");
+    // Starts a gateway with the policy, sends a first message and hands over once its first delta arrived.
+    private static async Task WhileTheFirstReplyStreamsAsync(string policy, Func<ProtocolClient, List<Frame>, Task> test)
+    {
+        await using var gateway = await GatewayHost.StartAsync(
+        "--Conversations:DoubleTexting", policy, "--Responders:Offline:ChunkDelay", "00:00:00.100");
+        await using var client = await gateway.ConnectAsync(NewId());
+        await client.SendMessageAsync("m1", LongMessage);
+        var before = await client.UntilAsync(f => f.Type == "assistant_delta");
+        await test(client, before);
+    }
 
     private static string NewId() => $"double-{Guid.NewGuid():N}";
 }
