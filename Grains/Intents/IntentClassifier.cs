@@ -4,8 +4,8 @@ using Conversations.Grains.Interfaces.Model;
 namespace Conversations.Grains.Intents;
 
 /// <summary>
-/// A fast local classifier: weighted cue words and phrases per intent (<see cref="IntentCues"/>), a bonus
-/// for messages phrased as questions, and negation ("not interested" is no interest). The score of the
+/// A fast local classifier: weighted cue words and phrases per intent (<see cref="IntentCues"/>), a capped
+/// bonus for messages phrased as questions, and negation ("not interested" is no interest). The score of the
 /// winning intent and its margin over the runner-up give the confidence.
 /// </summary>
 public sealed class IntentClassifier
@@ -33,14 +33,12 @@ public sealed class IntentClassifier
             }
         }
 
-        if (text.Contains('?', StringComparison.Ordinal) && text.Any(char.IsLetter))
+        var phrasing = IntentCues.QuestionPhrasing.Where(p => TextNormalizer.ContainsPhrase(normalized, p.Cue)).Sum(p => p.Weight)
+            + (text.Contains('?', StringComparison.Ordinal) && text.Any(char.IsLetter) ? 1 : 0)
+            + (QuestionOpenings.Any(opening => normalized.StartsWith($" {opening} ", StringComparison.Ordinal)) ? 1.5 : 0);
+        if (phrasing > 0)
         {
-            scores[IntentNames.Question] = scores.GetValueOrDefault(IntentNames.Question) + 1;
-        }
-
-        if (QuestionOpenings.Any(opening => normalized.StartsWith($" {opening} ", StringComparison.Ordinal)))
-        {
-            scores[IntentNames.Question] = scores.GetValueOrDefault(IntentNames.Question) + 1.5;
+            scores[IntentNames.Question] = scores.GetValueOrDefault(IntentNames.Question) + Math.Min(IntentCues.MaxPhrasing, phrasing);
         }
 
         // A problem reported again after a fix ("still", "same") is a fix that did not work.

@@ -10,6 +10,20 @@ public static class IntentCues
     /// <summary>Words that say a problem persists.</summary>
     public static IReadOnlyList<string> Persisting { get; } = ["still", "same", "again", "anymore"];
 
+    /// <summary>
+    /// Words that make a message a question without saying what it is about, with their weight. Together
+    /// with a question mark and a question's opening words they add at most <see cref="MaxPhrasing"/>, so
+    /// that what a question is about (a price, a problem) decides it.
+    /// </summary>
+    public static IReadOnlyList<(string Cue, double Weight)> QuestionPhrasing { get; } =
+    [
+        ("how does", 2), ("how do", 1.5), ("what is", 1.5), ("what does", 1.5), ("can it", 1.5), ("does it", 1.5),
+        ("is there", 1), ("which", 1), ("do you have", 1),
+    ];
+
+    /// <summary>The most that phrasing alone adds to <see cref="IntentNames.Question"/>.</summary>
+    public const double MaxPhrasing = 2.5;
+
     /// <summary>Every cue: the intent, a lower-case word or phrase matched on word boundaries, its weight.</summary>
     public static IReadOnlyList<(string Intent, string Cue, double Weight)> All { get; } =
     [
@@ -21,9 +35,9 @@ public static class IntentCues
         .. Weighted(IntentNames.Interest, 2, "looking for", "looking into", "look into", "we want", "we'd like", "i'd like", "i'd love", "keen", "curious", "demo", "useful for us", "replace"),
         .. Weighted(IntentNames.Interest, 1.5, "we need", "i need", "want to know", "need something", "for our", "it's for", "we mostly", "we use", "we run", "team of", "could your product", "want to see", "options"),
 
-        .. Weighted(IntentNames.Question, 2, "how does", "difference between", "compare", "compares", "out of the box"),
-        .. Weighted(IntentNames.Question, 1.5, "how do", "what is", "what does", "can it", "does it", "integrate", "integration", "feature", "features", "support for", "api", "export", "encrypted", "languages", "audit log", "offline", "mobile app", "before paying", "try it", "training", "limit", "customise", "customize"),
-        .. Weighted(IntentNames.Question, 1, "is there", "which", "do you have", "available", "stored", "owns"),
+        .. Weighted(IntentNames.Question, 2, "difference between", "compare", "compares", "out of the box"),
+        .. Weighted(IntentNames.Question, 1.5, "integrate", "integration", "feature", "features", "support for", "api", "export", "encrypted", "languages", "audit log", "offline", "mobile app", "before paying", "try it", "training", "limit", "customise", "customize"),
+        .. Weighted(IntentNames.Question, 1, "available", "stored", "owns"),
 
         // Price words decide a message even when it is phrased as a question.
         .. Weighted(IntentNames.Pricing, 4.5, "price", "prices", "pricing", "cost", "costs", "how much", "fee", "fees"),
