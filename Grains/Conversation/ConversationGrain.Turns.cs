@@ -108,7 +108,8 @@ public sealed partial class ConversationGrain
             insight.Signals.Persona,
             insight.Signals.Tone,
             insight.Reask,
-            insight.HandsOff);
+            insight.HandsOff,
+            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
         var (reply, cancelled) = await StreamReplyAsync(context, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         await CommitTurnAsync(pending, insight, decision, reply, cancelled, elapsed);

@@ -49,12 +49,14 @@ public sealed class ConversationIntelligence(
         var intent = classified;
         var signals = previous;
         WaitingForInput? reask = null;
+        string? answered = null;
         if (waiting is not null)
         {
             var answer = inputValidator.Validate(waiting.ExpectedInput, text);
             if (answer.Valid)
             {
                 (intent, signals) = Answered(waiting.ExpectedInput, answer.Value!, signals);
+                answered = waiting.ExpectedInput;
             }
             else if (StayOnQuestion.Contains(classified.Name) || classified.Confidence < _options.InterruptEscapeConfidence)
             {
@@ -83,7 +85,7 @@ public sealed class ConversationIntelligence(
             EscalationLikelihood = escalation.Likelihood,
             HandedOff = handoffReason is not null,
         };
-        return new TurnInsight(intent, signals, escalation, handoffReason, handoffReason is null ? reask : null);
+        return new TurnInsight(intent, signals, escalation, handoffReason, handoffReason is null ? reask : null, answered);
     }
 
     /// <summary>The signals once the turn's state is known: the conversion probability is updated.</summary>

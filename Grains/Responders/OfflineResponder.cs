@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
@@ -107,6 +108,14 @@ public sealed class OfflineResponder
         "I'm sorry this has been so hard{name}. I'm bringing in a member of our team now; they can see everything so far and will reply here shortly.",
     ];
 
+    // A quote for the team size the user just gave, instead of asking for it again.
+    private const int PricePerSeat = 29;
+
+    private static readonly string[] Quote =
+    [
+        "Thanks{name}. For {seats} people the Team plan comes to ${monthly} a month, everything included, or 20% less paid yearly. Shall we go ahead?",
+    ];
+
     private static readonly Dictionary<string, string[]> Reask = new(StringComparer.Ordinal)
     {
         ["email"] = ["That doesn't look like an e-mail address{name}. {prompt} For example: name@company.com."],
@@ -130,6 +139,8 @@ public sealed class OfflineResponder
         var template = variants[(int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Length)];
         var name = string.IsNullOrWhiteSpace(context.UserName) ? string.Empty : $", {context.UserName.Trim()}";
         var reply = template
+            .Replace("{seats}", context.TeamSize?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{monthly}", (context.TeamSize * PricePerSeat)?.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{name}", name, StringComparison.Ordinal)
             .Replace("{topic}", topic, StringComparison.Ordinal)
             .Replace("{prompt}", context.Reask?.Prompt, StringComparison.Ordinal);
@@ -147,6 +158,7 @@ public sealed class OfflineResponder
     private static string[] Variants(ReplyContext context) =>
         context.HandingOff ? Handoff
         : context.Reask is { } reask && Reask.TryGetValue(reask.ExpectedInput, out var again) ? again
+        : context.TeamSize is not null ? Quote
         : ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent
         : context.State < ConversationState.PriceNegotiation && EarlyIntent.TryGetValue(context.Intent.Name, out var early) ? early
         : ByState[context.State];

@@ -17,6 +17,7 @@ namespace Conversations.Grains.Responders;
 /// <param name="Tone">How the reply should sound.</param>
 /// <param name="Reask">The interrupt to ask again, when the user's answer was not valid.</param>
 /// <param name="HandingOff">This turn hands the conversation to a person: the reply says so.</param>
+/// <param name="TeamSize">The team size the user gave in this turn, answering the question for it.</param>
 public sealed record ReplyContext(
     string ConversationId,
     int Turn,
@@ -31,4 +32,5 @@ public sealed record ReplyContext(
     Persona Persona = Persona.General,
     Tone Tone = Tone.Helpful,
     WaitingForInput? Reask = null,
-    bool HandingOff = false);
+    bool HandingOff = false,
+    int? TeamSize = null);

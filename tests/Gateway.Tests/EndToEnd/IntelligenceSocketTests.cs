@@ -46,6 +46,7 @@ public sealed class IntelligenceSocketTests(GatewayFixture fixture)
         Assert.Equal("team_size", waiting.Root.GetProperty("metadata").GetProperty("expected_input").GetString());
         Assert.True(waiting.Root.GetProperty("metadata").GetProperty("suggestions").GetArrayLength() > 0);
         Assert.DoesNotContain(all, f => f.Turn == 4 && f.IsSystem("waiting_for_input"));
+        Assert.Contains("12 people", all.Single(f => f.IsReply(4)).Content, StringComparison.Ordinal);
         Assert.Equal("email", all.Single(f => f.Turn == 5 && f.IsSystem("waiting_for_input")).Root.GetProperty("metadata").GetProperty("expected_input").GetString());
         Assert.Equal("sales", all[^1].Root.GetProperty("metadata").GetProperty("persona").GetString());
     }
