@@ -33,4 +33,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// Returns the conversation's checkpoint as a snapshot: state, recent turns and summary.
     /// </summary>
     Task<ConversationSnapshot> GetSnapshotAsync();
+
+    /// <summary>
+    /// Ends a hand-over to a person (a <c>system/handoff</c> frame): the assistant answers again from the
+    /// next user message, with frustration and failed attempts reset. Messages sent while a person had the
+    /// conversation stay stored without a reply. No frame is sent.
+    /// </summary>
+    /// <returns><see langword="true"/> when the conversation was handed off; <see langword="false"/> when there was nothing to do.</returns>
+    Task<bool> HandBackAsync();
 }

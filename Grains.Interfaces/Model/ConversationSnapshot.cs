@@ -12,6 +12,12 @@ namespace Conversations.Grains.Interfaces.Model;
 /// <param name="WaitingForInput">What the conversation waits for from the user, if anything.</param>
 /// <param name="CreatedAt">When the conversation was created.</param>
 /// <param name="UpdatedAt">When the checkpoint last changed.</param>
+/// <param name="HandedOff">Whether a person has the conversation; the assistant does not answer until it is handed back.</param>
+/// <param name="Frustration">The user's frustration after the last turn, from 0 to 10.</param>
+/// <param name="Tone">The tone of the last reply.</param>
+/// <param name="ConversionProbability">How likely the conversation ends in a purchase, from 0 to 1.</param>
+/// <param name="EscalationLikelihood">How likely the conversation needs a person, from 0 to 1.</param>
+/// <param name="Persona">Who answered the last turn.</param>
 [GenerateSerializer, Immutable, Alias("conversations.snapshot.v1")]
 public sealed record ConversationSnapshot(
     [property: Id(0)] string ConversationId,
@@ -24,4 +30,10 @@ public sealed record ConversationSnapshot(
     [property: Id(7)] IReadOnlyList<TurnSummary> RecentTurns,
     [property: Id(8)] WaitingForInput? WaitingForInput,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] DateTimeOffset UpdatedAt);
+    [property: Id(10)] DateTimeOffset UpdatedAt,
+    [property: Id(11)] bool HandedOff = false,
+    [property: Id(12)] int Frustration = 0,
+    [property: Id(13)] Tone Tone = Tone.Helpful,
+    [property: Id(14)] double ConversionProbability = 0,
+    [property: Id(15)] double EscalationLikelihood = 0,
+    [property: Id(16)] Persona Persona = Persona.General);

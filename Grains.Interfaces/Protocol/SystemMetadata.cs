@@ -23,7 +23,13 @@ public sealed record StateChangedMetadata(ConversationState From, ConversationSt
 /// <summary><c>system/handoff</c>: the conversation was escalated to a human.</summary>
 /// <param name="Reason">Why.</param>
 /// <param name="Likelihood">The escalation likelihood from 0 to 1.</param>
-public sealed record HandoffMetadata(string Reason, double Likelihood);
+/// <param name="Factors">What the likelihood is made of.</param>
+/// <param name="Frustration">The user's frustration, from 0 to 10.</param>
+public sealed record HandoffMetadata(
+    string Reason,
+    double Likelihood,
+    IReadOnlyList<EscalationFactor>? Factors = null,
+    int? Frustration = null);
 
 /// <summary><c>system/conversation_resumed</c>: the first frame on connecting to a conversation with turns.</summary>
 /// <param name="ConversationSummary">A short summary of the conversation.</param>

@@ -1,3 +1,4 @@
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Conversation;
@@ -63,4 +64,7 @@ public sealed class ConversationCheckpoint
 
     /// <summary>Whether the retention reminder is registered.</summary>
     [Id(17)] public bool RetentionScheduled { get; set; }
+
+    /// <summary>Frustration, tone, persona, escalation, conversion, the hand-over flag and interrupt answers.</summary>
+    [Id(18)] public ConversationSignals Signals { get; set; } = ConversationSignals.Initial;
 }

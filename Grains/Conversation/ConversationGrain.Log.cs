@@ -20,8 +20,20 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Conversation {ConversationId} unused for {Idle}; deleting its {Turns} turns")]
     private partial void LogDeletingExpired(string conversationId, int turns, TimeSpan idle);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} answered by the fallback responder ({ErrorCode})")]
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} answered by the fallback responder ({ErrorCode})")]
     private partial void LogAnsweredByFallback(string conversationId, int turn, string errorCode);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} handed to a person ({Reason}, likelihood {Likelihood})")]
+    private partial void LogHandedOff(string conversationId, int turn, string reason, double likelihood);
+
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Information, Message = "Conversation {ConversationId} handed back to the assistant")]
+    private partial void LogHandedBack(string conversationId);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} waits for {ExpectedInput}")]
+    private partial void LogWaitingForInput(string conversationId, int turn, string expectedInput);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Debug, Message = "Conversation {ConversationId} turn {Turn} stored without a reply: a person has the conversation")]
+    private partial void LogSilentTurn(string conversationId, int turn);
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: could not write turns {FirstTurn}..{LastTurn} to the transcript; will retry with the next turn")]
     private partial void LogTranscriptFailed(Exception exception, string conversationId, int firstTurn, int lastTurn);

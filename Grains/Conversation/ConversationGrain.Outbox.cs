@@ -30,13 +30,14 @@ public sealed partial class ConversationGrain
         return frame;
     }
 
-    private async Task FlushAsync()
+    // With writeAlways, the checkpoint is written even when no frame waits (a change that has no frame).
+    private async Task FlushAsync(bool writeAlways = false)
     {
         await _flushLock.WaitAsync();
         try
         {
             ThrowIfFaulted();
-            if (_outbox.Count == 0)
+            if (_outbox.Count == 0 && !writeAlways)
             {
                 return;
             }
@@ -58,8 +59,11 @@ public sealed partial class ConversationGrain
                 throw;
             }
 
-            _durableSeq = batch[^1].Seq;
-            await PublishAsync(batch);
+            if (batch.Length > 0)
+            {
+                _durableSeq = batch[^1].Seq;
+                await PublishAsync(batch);
+            }
         }
         finally
         {

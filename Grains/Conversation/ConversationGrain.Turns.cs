@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
@@ -27,7 +28,7 @@ public sealed partial class ConversationGrain
             while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
             {
                 var pending = State.PendingTurns[0];
-                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1)
+                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1 && !State.Signals.HandedOff)
                 {
                     await CommitSupersededAsync(pending);
                     continue;
@@ -61,6 +62,12 @@ public sealed partial class ConversationGrain
 
     private async Task RunTurnAsync(PendingTurn pending, CancellationToken cancellationToken)
     {
+        if (State.Signals.HandedOff)
+        {
+            await RecordSilentTurnAsync(pending);
+            return;
+        }
+
         var startedAt = timeProvider.GetTimestamp();
         var turn = pending.Turn;
         var restarted = pending.Started;
@@ -73,8 +80,13 @@ public sealed partial class ConversationGrain
         Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
         await FlushAsync();
 
-        var intent = await intents.ClassifyAsync(pending.Message.Content, State.State, cancellationToken);
-        var decision = stateMachine.Decide(State.State, intent);
+        var text = pending.Message.Content;
+        var classified = await intents.ClassifyAsync(text, State.State, cancellationToken);
+        var insight = intelligence.Assess(State.Signals, State.WaitingForInput, text, classified);
+        var intent = insight.Intent;
+        var decision = insight.HandsOff || insight.Reask is not null
+            ? ConversationStateMachine.Decide(State.State, State.State, insight.HandsOff ? "handed to a person" : "waiting for input")
+            : stateMachine.Decide(State.State, intent);
         if (decision.Refused)
         {
             LogTransitionRefused(ConversationId, turn, decision.From, decision.Requested, intent.Name);
@@ -86,17 +98,22 @@ public sealed partial class ConversationGrain
         var context = new ReplyContext(
             ConversationId,
             turn,
-            pending.Message.Content,
+            text,
             pending.Message.UserName ?? State.UserName,
             intent,
             decision.To,
             decision.From,
             State.RecentTurns.ToArray(),
             State.Summary,
-            _options.MaxReplyChars);
+            _options.MaxReplyChars,
+            insight.Signals.Persona,
+            insight.Signals.Tone,
+            insight.Reask,
+            insight.HandsOff,
+            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
         var reply = await StreamReplyAsync(context, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
-        await CommitTurnAsync(pending, intent, decision, reply, elapsed);
+        await CommitTurnAsync(pending, insight, decision, reply, elapsed);
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
@@ -198,7 +215,7 @@ public sealed partial class ConversationGrain
 
     private async Task CommitTurnAsync(
         PendingTurn pending,
-        Intent intent,
+        TurnInsight insight,
         TransitionDecision decision,
         StreamedReply streamed,
         long elapsedMs)
@@ -206,6 +223,7 @@ public sealed partial class ConversationGrain
         var turn = pending.Turn;
         var reply = streamed.Text.ToString();
         var cancelled = streamed.Cancelled;
+        var intent = insight.Intent;
         var before = State.State;
         var after = cancelled ? before : decision.To;
         if (after != before)
@@ -217,11 +235,30 @@ public sealed partial class ConversationGrain
             Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
         }
 
+        // A stopped reply did not get its message across: the signals and the interrupt stay as they were.
+        var signals = cancelled ? State.Signals : intelligence.Conclude(insight, after);
+        if (!cancelled)
+        {
+            AppendOutcome(turn, insight, after, signals);
+        }
+
         RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder));
         var refused = decision.Refused && !cancelled
             ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
             : null;
-        var metadata = new AssistantMessageMetadata(elapsedMs, streamed.Responder, cancelled ? true : null, refused, streamed.Usage);
+        var metadata = new AssistantMessageMetadata(
+            elapsedMs,
+            streamed.Responder,
+            cancelled ? true : null,
+            refused,
+            streamed.Usage,
+            signals.Persona,
+            signals.Tone,
+            signals.Frustration,
+            signals.EscalationLikelihood,
+            insight.Escalation.Factors.Count > 0 && !cancelled ? insight.Escalation.Factors : null,
+            signals.ConversionProbability,
+            insight.HandsOff && !cancelled ? true : null);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
         if (cancelled)
@@ -234,13 +271,50 @@ public sealed partial class ConversationGrain
         }
     }
 
+    // What the turn leaves the conversation waiting on, and a hand-over, go after state_changed and before
+    // assistant_message, which commits the turn.
+    private void AppendOutcome(int turn, TurnInsight insight, ConversationState after, ConversationSignals signals)
+    {
+        State.Signals = signals;
+        State.WaitingForInput = intelligence.NextInterrupt(insight, after, signals);
+        if (State.WaitingForInput is { } waiting)
+        {
+            Append(LogFrames.WaitingForInput(NextHeader(), turn, waiting));
+            LogWaitingForInput(ConversationId, turn, waiting.ExpectedInput);
+        }
+
+        if (insight.HandoffReason is { } reason)
+        {
+            var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
+            Append(LogFrames.Handoff(NextHeader(), turn, handoff));
+            LogHandedOff(ConversationId, turn, reason, insight.Escalation.Likelihood);
+        }
+    }
+
+    // While a person has the conversation the user's message is kept (in the turns and the transcript) but
+    // not answered: its ack is the only frame of the turn.
+    private async Task RecordSilentTurnAsync(PendingTurn pending)
+    {
+        StoreWithoutReply(pending.Turn, pending.Message);
+        await FlushAsync(writeAlways: true);
+    }
+
+    private void StoreWithoutReply(int turn, UserMessage message)
+    {
+        RemovePending(turn);
+        var intent = classifier.Classify(message.Content);
+        AddRecentTurn(new TurnSummary(turn, message.Content, string.Empty, State.State, State.State, intent, 0, false));
+        LogSilentTurn(ConversationId, turn);
+    }
+
     // Under the interrupt policy a turn that never started is answered by the newer one: it is closed as
     // cancelled with an empty reply, so that every acknowledged turn still ends with assistant_message.
     private async Task CommitSupersededAsync(PendingTurn pending)
     {
         var intent = classifier.Classify(pending.Message.Content);
+        var insight = new TurnInsight(intent, State.Signals, new EscalationAssessment(State.Signals.EscalationLikelihood, [], false), null, null);
         var stay = ConversationStateMachine.Decide(State.State, State.State, "superseded by a newer message");
-        await CommitTurnAsync(pending, intent, stay, new StreamedReply(generator.Name) { Cancelled = true }, elapsedMs: 0);
+        await CommitTurnAsync(pending, insight, stay, new StreamedReply(generator.Name) { Cancelled = true }, elapsedMs: 0);
     }
 
     // A fault of ours while answering: the turn ends with an error frame in the log, so that it does not
@@ -261,6 +335,11 @@ public sealed partial class ConversationGrain
     {
         RemovePending(summary.Turn);
         State.CompletedReplies++;
+        AddRecentTurn(summary);
+    }
+
+    private void AddRecentTurn(TurnSummary summary)
+    {
         State.RecentTurns.Add(summary);
         while (State.RecentTurns.Count > _options.RecentTurns)
         {

@@ -1,3 +1,4 @@
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
@@ -26,6 +27,7 @@ public sealed partial class ConversationGrain(
     IPersistentState<ConversationCheckpoint> checkpoint,
     IntentClassifier classifier,
     IIntentSource intents,
+    ConversationIntelligence intelligence,
     ConversationStateMachine stateMachine,
     IReplyGenerator generator,
     ConversationSummarizer summarizer,
@@ -119,6 +121,16 @@ public sealed partial class ConversationGrain(
         var ack = Append(LogFrames.Ack(header, turn, message.Id));
         State.ProcessedMessages.Add(new ProcessedMessage(message.Id, turn, ack.Seq, header.Timestamp));
         TrimFront(State.ProcessedMessages, _options.RememberedMessageIds);
+        if (State.Signals.HandedOff && State.PendingTurns.Count == 0)
+        {
+            // A person has the conversation: the message is stored with its ack, in the same write, and
+            // not answered. (Turns queued before the hand-over are stored the same way by the worker.)
+            StoreWithoutReply(turn, message);
+            await FlushAsync();
+            await WriteTranscriptAsync();
+            return new SubmitResult(SubmitOutcome.Accepted, ack);
+        }
+
         State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false));
         await FlushAsync();
         StartWorker();
@@ -186,6 +198,29 @@ public sealed partial class ConversationGrain(
     /// <inheritdoc />
     public Task<ConversationSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
+    /// <inheritdoc />
+    public async Task<bool> HandBackAsync()
+    {
+        ThrowIfFaulted();
+        if (!State.Signals.HandedOff)
+        {
+            return false;
+        }
+
+        // The person dealt with what upset the user: the assistant starts again calm.
+        State.Signals = State.Signals with
+        {
+            HandedOff = false,
+            Frustration = 0,
+            FailedAttempts = 0,
+            Tone = Tone.Helpful,
+            EscalationLikelihood = 0,
+        };
+        await FlushAsync(writeAlways: true);
+        LogHandedBack(ConversationId);
+        return true;
+    }
+
     // Only durable frames are described: the snapshot never runs ahead of what storage holds.
     private ConversationSnapshot Snapshot() => new(
         ConversationId,
@@ -198,7 +233,13 @@ public sealed partial class ConversationGrain(
         State.RecentTurns.ToArray(),
         State.WaitingForInput,
         State.CreatedAt,
-        State.UpdatedAt);
+        State.UpdatedAt,
+        State.Signals.HandedOff,
+        State.Signals.Frustration,
+        State.Signals.Tone,
+        State.Signals.ConversionProbability,
+        State.Signals.EscalationLikelihood,
+        State.Signals.Persona);
 
     private FrameHeader NextHeader() => new(ConversationId, ++State.Seq, timeProvider.GetUtcNow().UtcDateTime);
 

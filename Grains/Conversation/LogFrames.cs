@@ -27,6 +27,14 @@ public static class LogFrames
     public static LogFrame StateChanged(FrameHeader header, int turn, ConversationState from, ConversationState to, string reason) =>
         System(header, turn, SystemContents.StateChanged, new StateChangedMetadata(from, to, reason), ProtocolJsonContext.Default.SystemFrameStateChangedMetadata);
 
+    /// <summary><c>system/waiting_for_input</c>.</summary>
+    public static LogFrame WaitingForInput(FrameHeader header, int turn, WaitingForInput waiting) =>
+        System(header, turn, SystemContents.WaitingForInput, waiting, ProtocolJsonContext.Default.SystemFrameWaitingForInput);
+
+    /// <summary><c>system/handoff</c>.</summary>
+    public static LogFrame Handoff(FrameHeader header, int turn, HandoffMetadata handoff) =>
+        System(header, turn, SystemContents.Handoff, handoff, ProtocolJsonContext.Default.SystemFrameHandoffMetadata);
+
     /// <summary><c>assistant_delta</c>.</summary>
     public static LogFrame Delta(FrameHeader header, int turn, string delta) =>
         Serialize(

@@ -1,5 +1,6 @@
 using System.Net;
 using Conversations.Grains.Conversation;
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Persistence;
@@ -80,8 +81,8 @@ public static class SiloBuilderExtensions
         switch (settings.Storage)
         {
             case StorageMode.Memory:
-                silo.AddMemoryGrainStorage(ConversationStorage.ProviderName);
-                silo.AddMemoryGrainStorage(ConversationStreams.PubSubStorageName);
+                AddMemoryGrainStorage(silo, ConversationStorage.ProviderName);
+                AddMemoryGrainStorage(silo, ConversationStreams.PubSubStorageName);
                 silo.UseInMemoryReminderService();
                 silo.Services.AddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
                 break;
@@ -124,6 +125,13 @@ public static class SiloBuilderExtensions
             })
             .BindConfiguration(ClusterSettings.SectionName + ":Membership");
 
+    // In memory too, checkpoints go through the same Orleans serializer as in PostgreSQL, so that what a
+    // deactivation and a reload do to a checkpoint is tested in the format production uses (the default
+    // JSON serializer failed to reload a checkpoint holding the conversation's signals).
+    private static void AddMemoryGrainStorage(ISiloBuilder silo, string name) =>
+        silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((storage, serializer) =>
+            storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+
     // Checkpoints are stored in Orleans' own binary format: compact, fast to write on every frame, and
     // tolerant of added fields and renamed types because every stored type has an [Id] per member and an
     // [Alias]. The default JSON serializer would write CLR type names into every row.
@@ -143,7 +151,17 @@ public static class SiloBuilderExtensions
         services.AddOptions<OfflineResponderOptions>().BindConfiguration(OfflineResponderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfflineResponderOptions>, OfflineResponderOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
         services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<FrustrationMeter>();
+        services.AddSingleton<ToneSelector>();
+        services.AddSingleton<EscalationEstimator>();
+        services.AddSingleton<PersonaRouter>();
+        services.AddSingleton<ConversionEstimator>();
+        services.AddSingleton<InterruptPlanner>();
+        services.AddSingleton<InputValidator>();
+        services.AddSingleton<ConversationIntelligence>();
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
         services.AddSingleton<OfflineResponder>();

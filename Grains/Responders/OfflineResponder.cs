@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
@@ -101,6 +102,34 @@ public sealed class OfflineResponder
         ],
     };
 
+    // A reply handing the conversation to a person, and replies asking an interrupt's question again.
+    private static readonly string[] Handoff =
+    [
+        "I'm sorry this has been so hard{name}. I'm bringing in a member of our team now; they can see everything so far and will reply here shortly.",
+    ];
+
+    // A quote for the team size the user just gave, instead of asking for it again.
+    private const int PricePerSeat = 29;
+
+    private static readonly string[] Quote =
+    [
+        "Thanks{name}. For {seats} people the Team plan comes to ${monthly} a month, everything included, or 20% less paid yearly. Shall we go ahead?",
+    ];
+
+    private static readonly Dictionary<string, string[]> Reask = new(StringComparer.Ordinal)
+    {
+        ["email"] = ["That doesn't look like an e-mail address{name}. {prompt} For example: name@company.com."],
+        ["team_size"] = ["Sorry{name}, I didn't catch a number there. {prompt} A rough figure is fine."],
+    };
+
+    // Opening words for tones that call for more care; a template that already apologises gets none.
+    private static readonly Dictionary<Tone, string> ToneOpenings = new()
+    {
+        [Tone.Apologetic] = "Sorry for the hassle. ",
+        [Tone.Empathetic] = "I can see this is frustrating, and I'm sorry. ",
+        [Tone.EmpatheticEscalation] = "I'm really sorry this has been so difficult. ",
+    };
+
     /// <summary>Writes the whole reply for a turn, at most <see cref="ReplyContext.MaxReplyChars"/> characters.</summary>
     public string Compose(ReplyContext context)
     {
@@ -110,16 +139,27 @@ public sealed class OfflineResponder
         var template = variants[(int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Length)];
         var name = string.IsNullOrWhiteSpace(context.UserName) ? string.Empty : $", {context.UserName.Trim()}";
         var reply = template
+            .Replace("{seats}", context.TeamSize?.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{monthly}", (context.TeamSize * PricePerSeat)?.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{name}", name, StringComparison.Ordinal)
-            .Replace("{topic}", topic, StringComparison.Ordinal);
+            .Replace("{topic}", topic, StringComparison.Ordinal)
+            .Replace("{prompt}", context.Reask?.Prompt, StringComparison.Ordinal);
+        if (ToneOpenings.TryGetValue(context.Tone, out var opening) && !reply.Contains("sorry", StringComparison.OrdinalIgnoreCase))
+        {
+            reply = opening + reply;
+        }
+
         return Truncate(reply, context.MaxReplyChars);
     }
 
-    // Problems, bills and requests for a person outrank the sales state; a price or purchase question that
+    // A hand-over or a question asked again comes first; then problems, bills and requests for a person outrank the sales state; a price or purchase question that
     // comes before the conversation is ready for it gets an answer that moves it on; else the state decides.
     // The state here is the one after this turn's transition.
     private static string[] Variants(ReplyContext context) =>
-        ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent
+        context.HandingOff ? Handoff
+        : context.Reask is { } reask && Reask.TryGetValue(reask.ExpectedInput, out var again) ? again
+        : context.TeamSize is not null ? Quote
+        : ByIntent.TryGetValue(context.Intent.Name, out var forIntent) ? forIntent
         : context.State < ConversationState.PriceNegotiation && EarlyIntent.TryGetValue(context.Intent.Name, out var early) ? early
         : ByState[context.State];
 

@@ -13,6 +13,11 @@ namespace Conversations.Grains.Responders;
 /// <param name="RecentTurns">The most recent completed turns, oldest first.</param>
 /// <param name="Summary">A summary of older turns.</param>
 /// <param name="MaxReplyChars">The longest reply allowed.</param>
+/// <param name="Persona">Who answers.</param>
+/// <param name="Tone">How the reply should sound.</param>
+/// <param name="Reask">The interrupt to ask again, when the user's answer was not valid.</param>
+/// <param name="HandingOff">This turn hands the conversation to a person: the reply says so.</param>
+/// <param name="TeamSize">The team size the user gave in this turn, answering the question for it.</param>
 public sealed record ReplyContext(
     string ConversationId,
     int Turn,
@@ -23,4 +28,9 @@ public sealed record ReplyContext(
     ConversationState PreviousState,
     IReadOnlyList<TurnSummary> RecentTurns,
     string Summary,
-    int MaxReplyChars);
+    int MaxReplyChars,
+    Persona Persona = Persona.General,
+    Tone Tone = Tone.Helpful,
+    WaitingForInput? Reask = null,
+    bool HandingOff = false,
+    int? TeamSize = null);

@@ -8,6 +8,9 @@ public sealed class IntentClassifierTests
 
     [Theory]
     [InlineData("How much does it cost for 10 users?", IntentNames.Pricing)]
+    [InlineData("What does it cost?", IntentNames.Pricing)]
+    [InlineData("I am not interested", IntentNames.Objection)]
+    [InlineData("Nope, still getting the same error", IntentNames.NotWorking)]
     [InlineData("Hi, we are looking for a CRM for our sales team", IntentNames.Interest)]
     [InlineData("Hello!", IntentNames.Greeting)]
     [InlineData("That's way too expensive for us", IntentNames.Objection)]
