@@ -55,13 +55,15 @@ public static class ClusterHostingExtensions
         }
 
         // Learn about silos that joined or left every 2 s rather than every minute, and give up on a call
-        // to a silo that stopped answering after 10 s rather than 30 s. Both can be overridden under
-        // Cluster:Gateway and Cluster:Messaging (Orleans' GatewayOptions and ClientMessagingOptions).
+        // after 5 s rather than 30 s: a call forwarded to a silo that just died is never answered, and every
+        // call the gateway makes is idempotent and retried (Gateway:ClusterChangeRetry). Both can be
+        // overridden under Cluster:Gateway and Cluster:Messaging (Orleans' GatewayOptions and
+        // ClientMessagingOptions).
         client.Services.AddOptions<Orleans.Configuration.GatewayOptions>()
             .Configure(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
             .BindConfiguration(ClusterSettings.SectionName + ":Gateway");
         client.Services.AddOptions<ClientMessagingOptions>()
-            .Configure(options => options.ResponseTimeout = TimeSpan.FromSeconds(10))
+            .Configure(options => options.ResponseTimeout = TimeSpan.FromSeconds(5))
             .BindConfiguration(ClusterSettings.SectionName + ":Messaging");
         client.AddMemoryStreams(ConversationStreams.ProviderName);
         return client;

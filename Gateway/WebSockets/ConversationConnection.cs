@@ -70,6 +70,7 @@ internal sealed partial class ConversationConnection : IDisposable
         });
         _idleTimer = time.CreateTimer(_ => BeginClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _stallTimer = time.CreateTimer(_ => CheckStalled(), null, options.StallTimeout, options.StallTimeout);
+        _lastSentSeq = request.LastSeq;
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -91,7 +92,13 @@ internal sealed partial class ConversationConnection : IDisposable
         try
         {
             // Subscribe first, then ask for the replay: a frame published in between is held and then
-            // either sent or dropped as already sent, so nothing falls between the two.
+            // either sent or dropped as already sent, so nothing falls between the two. Holding starts
+            // before the subscription, since frames may arrive as soon as it exists.
+            lock (_gate)
+            {
+                _held = [];
+            }
+
             subscription = await CallAsync(() => _feed.SubscribeAsync(ConversationId, OnFramesAsync, token), token);
             await ResumeAsync(Request.LastSeq, token);
         }

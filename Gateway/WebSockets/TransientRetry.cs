@@ -31,6 +31,7 @@ internal static class TransientRetry
         }
     }
 
+    // A timeout is retried too: a call forwarded to a silo that died is never answered.
     private static bool IsTransient(Exception exception) =>
-        exception is OrleansMessageRejectionException or SiloUnavailableException or ConversationUnavailableException;
+        exception is OrleansMessageRejectionException or SiloUnavailableException or ConversationUnavailableException or TimeoutException;
 }

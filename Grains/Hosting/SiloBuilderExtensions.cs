@@ -57,6 +57,13 @@ public static class SiloBuilderExtensions
         }
 
         ConfigureFailureDetection(silo.Services);
+
+        // A gateway that disconnected counts as gone after 5 s (Orleans' default is a minute): only then do
+        // deliveries to it fail, which is what makes the stream runtime drop a dead gateway's subscriptions.
+        // A live gateway reconnects well within that time. Overridable under Cluster:SiloMessaging.
+        silo.Services.AddOptions<SiloMessagingOptions>()
+            .Configure(options => options.ClientDropTimeout = TimeSpan.FromSeconds(5))
+            .BindConfiguration(ClusterSettings.SectionName + ":SiloMessaging");
         silo.Configure<GrainCollectionOptions>(options =>
         {
             options.CollectionAge = settings.IdleDeactivation;

@@ -34,6 +34,7 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
 
         var clock = Stopwatch.StartNew();
         await cluster.SiloWithPort(host).KillAsync();
+        var declaredDead = DeclaredDeadAsync(database, cluster.ClusterId, host, clock);
         first.Abort();
         await first.DisposeAsync();
 
@@ -55,6 +56,7 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         var toFirstFrame = clock.Elapsed;
         var after = await second.UntilAsync(f => f.IsReply(2), TimeSpan.FromSeconds(60));
         output.WriteLine($"kill -> first frame after reconnecting: {toFirstFrame.TotalMilliseconds:F0} ms; kill -> reply complete: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        output.WriteLine($"kill -> silo declared dead in the membership table: {(await declaredDead).TotalMilliseconds:F0} ms");
 
         Assert.True(resumed.IsSystem("conversation_resumed"));
         var log = beforeKill.Concat([firstLogFrame]).Concat(after).ToList();
@@ -131,6 +133,40 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         }
     }
 
+    [Fact]
+    public async Task RepeatedGatewayDeathsLeaveNoSubscriptionsBehind()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var cluster = await LocalCluster.StartAsync(database, silos: 1, gateways: 1);
+        var id = $"churn-{Guid.NewGuid():N}";
+        await using var steady = new ResilientClient(cluster.GatewayUris, id);
+        await steady.TurnAsync("m0", "hello", TimeSpan.FromSeconds(60));
+        var baseline = await PubSubStateSizeAsync(database, id);
+
+        // Five gateways in turn subscribe to the conversation, take part in a turn, and are killed.
+        for (var round = 1; round <= 5; round++)
+        {
+            var settings = new Dictionary<string, string>(cluster.Gateways[0].Settings);
+            settings.Remove("Urls");
+            await using var doomed = await ServiceProcess.StartGatewayAsync(settings);
+            var socket = await doomed.ConnectAsync(id, lastSeq: steady.LastSeq);
+            await socket.NextAsync();
+            await steady.TurnAsync($"m{round}", "tell me more", TimeSpan.FromSeconds(60));
+            await doomed.KillAsync();
+            await socket.DisposeAsync();
+        }
+
+        var grown = await PubSubStateSizeAsync(database, id);
+
+        // The next frames find the dead gateways' subscriptions gone and drop them.
+        await steady.TurnAsync("m6", "and the price?", TimeSpan.FromSeconds(60));
+        var after = await Eventually.GetAsync(() => PubSubStateSizeAsync(database, id), size => size <= baseline, TimeSpan.FromSeconds(30));
+        output.WriteLine($"stream pub-sub state: {baseline} bytes with one live subscriber, {grown} after five gateways died, {after} after the next turn");
+
+        Assert.True(grown > baseline, "the dead gateways' subscriptions should have been stored");
+        FrameAssert.Gapless(steady.Log, 1);
+    }
+
     // Turns, a second apart, for as long as the restarts last (at least two, at most 300), each waiting
     // for its reply.
     private static async Task<int> TalkAsync(ResilientClient client, CancellationToken restartsDone)
@@ -145,6 +181,33 @@ public sealed class ClusterTests(PostgresFixture postgres, ITestOutputHelper out
         }
 
         return turn;
+    }
+
+    // The stored pub-sub state of the conversation's stream: it grows with every subscription.
+    private static async Task<int> PubSubStateSizeAsync(string database, string conversationId)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(sum(length(payload_binary)), 0)::int FROM orleans_storage WHERE grain_type_string = 'PubSubRendezvousGrain' AND grain_id_extension_string LIKE @key");
+        command.Parameters.AddWithValue("key", $"%{conversationId}%");
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    // When the cluster wrote the killed silo's row as Dead (status 6), measured from the kill.
+    private static async Task<TimeSpan> DeclaredDeadAsync(string database, string clusterId, int siloPort, Stopwatch sinceKill)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await Eventually.GetAsync(
+            async () =>
+            {
+                await using var command = dataSource.CreateCommand("SELECT count(*) FROM orleans_membership WHERE deployment_id = @cluster AND port = @port AND status = 6");
+                command.Parameters.AddWithValue("cluster", clusterId);
+                command.Parameters.AddWithValue("port", siloPort);
+                return (long)(await command.ExecuteScalarAsync())!;
+            },
+            dead => dead > 0,
+            TimeSpan.FromSeconds(60));
+        return sinceKill.Elapsed;
     }
 
     private async Task<string> MigratedDatabaseAsync()
