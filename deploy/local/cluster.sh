@@ -32,6 +32,12 @@ pg_bin() {
   echo "$bin"
 }
 
+# PostgreSQL's folder: inside the state folder, or, when run as root, a temporary folder owned by the
+# postgres user (initdb refuses root, and the state folder's parents need not be open to postgres).
+pg_dir() {
+  if [ -f "$dir/pg-dir" ]; then cat "$dir/pg-dir"; else echo "$dir/pg"; fi
+}
+
 # initdb refuses to run as root: run PostgreSQL as the postgres user then.
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -68,14 +74,21 @@ up() {
   fi
   local bin
   bin=$(pg_bin)
-  mkdir -p "$dir/logs" "$dir/pids" "$dir/pg"
+  mkdir -p "$dir/logs" "$dir/pids"
+  if [ "$(id -u)" -eq 0 ]; then
+    mktemp -d /tmp/conversations-local-pg.XXXXXX >"$dir/pg-dir"
+    chown postgres:postgres "$(pg_dir)"
+  else
+    mkdir -p "$dir/pg"
+  fi
+  local pg
+  pg=$(pg_dir)
   echo "building..."
   dotnet build "$repo/Conversations.sln" -c "$configuration" -v quiet -nologo >/dev/null
 
   echo "starting PostgreSQL on 127.0.0.1:${pg_port}..."
-  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir/pg"; fi
-  as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U postgres -E UTF8 --no-sync >"$dir/logs/postgres-init.log"
-  as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -o "-p ${pg_port} -k $dir/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  as_pg "$bin/initdb" -D "$pg/data" -A trust -U postgres -E UTF8 --no-sync >"$dir/logs/postgres-init.log"
+  as_pg "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p ${pg_port} -k $pg -c listen_addresses=127.0.0.1" start >/dev/null
   as_pg "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE conversations"
 
   local silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"
@@ -145,7 +158,10 @@ stop_node() {
 down() {
   [ -d "$dir" ] || { echo "no local cluster"; return 0; }
   for name in gateway1 gateway2 silo1 silo2 silo3; do stop_node "$name"; done
-  if [ -d "$dir/pg/data" ]; then as_pg "$(pg_bin)/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  local pg
+  pg=$(pg_dir)
+  if [ -d "$pg/data" ]; then as_pg "$(pg_bin)/pg_ctl" -D "$pg/data" -m fast -w stop >/dev/null 2>&1 || true; fi
+  if [ "$pg" != "$dir/pg" ]; then rm -rf "$pg"; fi
   rm -rf "$dir"
   echo "local cluster stopped and removed"
 }
