@@ -117,14 +117,16 @@ public sealed partial class ConversationGrain(
             State.UserName = message.UserName;
         }
 
+        // A person has the conversation: the message is stored with its ack, in the same write, and not
+        // answered; the ack is then the whole turn. (Turns queued before the hand-over are stored the same
+        // way by the worker.)
+        var silent = State.Signals.HandedOff && State.PendingTurns.Count == 0;
         var header = NextHeader();
-        var ack = Append(LogFrames.Ack(header, turn, message.Id));
+        var ack = Append(LogFrames.Ack(header, turn, message.Id, endsTurn: silent));
         State.ProcessedMessages.Add(new ProcessedMessage(message.Id, turn, ack.Seq, header.Timestamp));
         TrimFront(State.ProcessedMessages, _options.RememberedMessageIds);
-        if (State.Signals.HandedOff && State.PendingTurns.Count == 0)
+        if (silent)
         {
-            // A person has the conversation: the message is stored with its ack, in the same write, and
-            // not answered. (Turns queued before the hand-over are stored the same way by the worker.)
             StoreWithoutReply(turn, message);
             await FlushAsync();
             await WriteTranscriptAsync();

@@ -9,11 +9,16 @@ namespace Conversations.Grains.Conversation;
 public static class LogFrames
 {
     /// <summary><c>ack</c>.</summary>
-    public static LogFrame Ack(FrameHeader header, int turn, string messageId) =>
+    /// <param name="header">Where the frame goes in the log.</param>
+    /// <param name="turn">The turn the message opened.</param>
+    /// <param name="messageId">The client's message id.</param>
+    /// <param name="endsTurn">The turn will not be answered (a person has the conversation): the ack is all of it.</param>
+    public static LogFrame Ack(FrameHeader header, int turn, string messageId, bool endsTurn = false) =>
         Serialize(
             new AckFrame { Timestamp = header.Timestamp, ConversationId = header.ConversationId, Seq = header.Seq, Id = messageId, Turn = turn },
             ProtocolJsonContext.Default.AckFrame,
-            turn);
+            turn,
+            endsTurn);
 
     /// <summary><c>system/processing</c>.</summary>
     public static LogFrame Processing(FrameHeader header, int turn, bool restarted) =>

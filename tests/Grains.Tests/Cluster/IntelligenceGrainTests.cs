@@ -48,6 +48,7 @@ public sealed class IntelligenceGrainTests(ClusterFixture fixture)
 
         var silent = await grain.SubmitAsync(new UserMessage("m2", "hello? anyone there?", null, null));
         Assert.Equal(SubmitOutcome.Accepted, silent.Outcome);
+        Assert.True(silent.Ack!.EndsTurn, "the ack is the whole of a turn nobody answers");
         var whileHandedOff = await grain.GetSnapshotAsync();
         Assert.Equal(string.Empty, whileHandedOff.RecentTurns.Single(t => t.Turn == 2).Reply);
         Assert.Equal(3, whileHandedOff.MessageCount);
