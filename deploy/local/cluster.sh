@@ -43,10 +43,25 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# GET url; succeeds on HTTP 200. Plain bash (/dev/tcp), so that nothing beyond bash is needed.
+http_ok() {
+  local rest=${1#http://} host port path status
+  host=${rest%%:*}
+  rest=${rest#*:}
+  port=${rest%%/*}
+  path=/${rest#*/}
+  (
+    exec 3<>"/dev/tcp/$host/$port" || exit 1
+    printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$host" >&3
+    read -r -t 5 _ status _ <&3 || exit 1
+    [ "$status" = 200 ]
+  ) 2>/dev/null
+}
+
 wait_healthy() {
   local name=$1 url=$2
   for _ in $(seq 1 300); do
-    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    if http_ok "$url"; then return 0; fi
     if ! kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
       echo "$name exited while starting; see $dir/logs/$name.log" >&2
       tail -n 20 "$dir/logs/$name.log" >&2
@@ -137,7 +152,7 @@ node_status() {
     pid=$(cat "$dir/pids/$name.pid")
     if kill -0 "$pid" 2>/dev/null; then
       state=running
-      if curl -fsS -o /dev/null "$url" 2>/dev/null; then state=healthy; fi
+      if http_ok "$url"; then state=healthy; fi
     fi
   fi
   printf '%-10s %-8s %-7s %s\n' "$name" "$pid" "$state" "${url%/health*}"

@@ -92,8 +92,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGTERM: the process shuts down gracefully; waits until it has exited.</summary>
     public async Task TerminateAsync(TimeSpan timeout)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
+        if (NativeSignals.Terminate(_process.Id) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to process {_process.Id}.");
+        }
+
         using var deadline = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(deadline.Token);
     }
