@@ -66,6 +66,7 @@ public static class ClusterHostingExtensions
             .Configure(options => options.ResponseTimeout = TimeSpan.FromSeconds(5))
             .BindConfiguration(ClusterSettings.SectionName + ":Messaging");
         client.AddMemoryStreams(ConversationStreams.ProviderName);
+        client.AddActivityPropagation();
         return client;
     }
 }

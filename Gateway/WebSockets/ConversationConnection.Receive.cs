@@ -8,6 +8,9 @@ namespace Conversations.Gateway.WebSockets;
 // The receive loop: reads client frames one at a time and acts on them in order.
 internal sealed partial class ConversationConnection
 {
+    // The type tag of client frames that could not be read as a protocol frame.
+    private const string InvalidFrameType = "invalid";
+
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         try
@@ -108,10 +111,13 @@ internal sealed partial class ConversationConnection
     {
         if (parsed.Frame is not { } frame)
         {
+            _instruments.OnFrameReceived(InvalidFrameType);
+            _instruments.OnRejected(parsed.ErrorCode!);
             Enqueue(Outbound.Direct(Error(parsed.ErrorCode!, parsed.ErrorMessage!, retry: false, parsed.Field, parsed.Limit, parsed.MessageId)));
             return;
         }
 
+        _instruments.OnFrameReceived(frame.Type!);
         try
         {
             switch (frame.Type)
@@ -154,6 +160,7 @@ internal sealed partial class ConversationConnection
                 Enqueue(Outbound.Direct(result.Ack!.Json));
                 break;
             case SubmitOutcome.Busy:
+                _instruments.OnRejected(ErrorCodes.ConversationBusy);
                 Enqueue(Outbound.Direct(Error(
                     ErrorCodes.ConversationBusy,
                     $"A reply is being generated and this conversation takes one message at a time. Message '{frame.Id}' was not stored; send it again when the reply is complete.",

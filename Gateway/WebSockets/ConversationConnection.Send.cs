@@ -96,6 +96,7 @@ internal sealed partial class ConversationConnection
             return;
         }
 
+        _instruments.OnFramesReplayed(result.Frames.Count);
         foreach (var frame in result.Frames)
         {
             if (frame.Seq == _lastSentSeq + 1)
@@ -113,6 +114,9 @@ internal sealed partial class ConversationConnection
         Interlocked.Exchange(ref _lastLogFrameAt, _time.GetTimestamp());
     }
 
-    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken) =>
-        _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private async ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        await _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        _instruments.OnFrameSent(GatewayFrames.TypeOf(json));
+    }
 }

@@ -6,6 +6,7 @@ using Conversations.Gateway.Streaming;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Gateway.WebSockets;
 
@@ -29,6 +30,7 @@ internal sealed partial class ConversationConnection : IDisposable
     private readonly InboundFrameParser _parser;
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
+    private readonly ConversationInstruments _instruments;
     private readonly ILogger _logger;
     private readonly Channel<Outbound> _outbound;
     private readonly CancellationTokenSource _aborted = new();
@@ -53,6 +55,7 @@ internal sealed partial class ConversationConnection : IDisposable
         InboundFrameParser parser,
         GatewayOptions options,
         TimeProvider time,
+        ConversationInstruments instruments,
         ILogger logger)
     {
         _socket = socket;
@@ -62,6 +65,7 @@ internal sealed partial class ConversationConnection : IDisposable
         _parser = parser;
         _options = options;
         _time = time;
+        _instruments = instruments;
         _logger = logger;
         _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueFrames)
         {
@@ -238,6 +242,7 @@ internal sealed partial class ConversationConnection : IDisposable
             return;
         }
 
+        _instruments.OnFramesReplayed(result.Frames.Count);
         foreach (var frame in result.Frames)
         {
             Enqueue(Outbound.Log(frame));

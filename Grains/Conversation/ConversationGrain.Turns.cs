@@ -111,7 +111,7 @@ public sealed partial class ConversationGrain
             insight.Reask,
             insight.HandsOff,
             insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
-        var reply = await StreamReplyAsync(context, cancellationToken);
+        var reply = await StreamReplyAsync(context, startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         await CommitTurnAsync(pending, insight, decision, reply, elapsed);
     }
@@ -119,12 +119,12 @@ public sealed partial class ConversationGrain
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
     // arrived into one delta, makes it durable, publishes it, and goes back for more. A slow write thus
     // coalesces tokens instead of queueing frames.
-    private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, CancellationToken cancellationToken)
+    private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, long startedAt, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<ReplyEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = Task.Run(() => PumpAsync(context, channel.Writer, generation.Token), CancellationToken.None);
-        var reply = new StreamedReply(generator.Name);
+        var reply = new StreamedReply(generator.Name, startedAt);
         var piece = new StringBuilder();
         try
         {
@@ -173,6 +173,11 @@ public sealed partial class ConversationGrain
         {
             reply.Text.Append(delta);
             Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+            if (!reply.SawDelta)
+            {
+                reply.SawDelta = true;
+                instruments.OnFirstDelta(timeProvider.GetElapsedTime(reply.StartedAt));
+            }
         }
     }
 
@@ -189,6 +194,7 @@ public sealed partial class ConversationGrain
 
         reply.Responder = fallback.Responder;
         reply.Usage = null;
+        instruments.OnFallbackReply();
         LogAnsweredByFallback(ConversationId, turn, fallback.ErrorCode);
     }
 
@@ -233,6 +239,7 @@ public sealed partial class ConversationGrain
             State.History.Add(new StateTransitionRecord(before, after, decision.Reason, turn, timeProvider.GetUtcNow()));
             TrimFront(State.History, _options.StateHistoryLimit);
             Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
+            instruments.OnStateTransition(before.ToWireName(), after.ToWireName());
         }
 
         // A stopped reply did not get its message across: the signals and the interrupt stay as they were.
@@ -261,6 +268,12 @@ public sealed partial class ConversationGrain
             insight.HandsOff && !cancelled ? true : null);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
+        instruments.OnTurnEnded(cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
+        if (streamed.Usage is { } usage)
+        {
+            instruments.OnModelTokens(usage.InputTokens, usage.OutputTokens);
+        }
+
         if (cancelled)
         {
             LogTurnCancelled(ConversationId, turn, reply.Length);
@@ -287,6 +300,7 @@ public sealed partial class ConversationGrain
         {
             var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
             Append(LogFrames.Handoff(NextHeader(), turn, handoff));
+            instruments.OnHandoff();
             LogHandedOff(ConversationId, turn, reason, insight.Escalation.Likelihood);
         }
     }
@@ -329,6 +343,7 @@ public sealed partial class ConversationGrain
             "The reply to this turn failed. Your message is kept; send a new one to go on.",
             retrySuggested: true));
         await FlushAsync();
+        instruments.OnTurnEnded("failed", timeProvider.GetUtcNow() - pending.AckedAt);
     }
 
     private void RecordTurn(TurnSummary summary)

@@ -1,4 +1,5 @@
 using Conversations.Grains.Hosting;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Silo.Hosting;
 
@@ -13,10 +14,12 @@ public static class SiloApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConversationsSilo();
+        builder.AddConversationsTelemetry();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         app.MapHealthChecks("/health");
+        app.MapConversationsTelemetry();
         return app;
     }
 }
