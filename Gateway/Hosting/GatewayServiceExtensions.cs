@@ -1,7 +1,6 @@
-using Conversations.Gateway.Health;
+using Conversations.Grains.Health;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,7 @@ public static class GatewayServiceExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionRegistry>());
         services.AddHostedService<StartupBanner>();
 
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        services.AddHealthChecks().AddClusterCheck();
         return builder;
     }
 
@@ -43,8 +42,8 @@ public static class GatewayServiceExtensions
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapConversationsHealth();
+        app.MapConnectionStatistics();
         app.MapConversationWebSocket();
         return app;
     }

@@ -109,6 +109,7 @@ internal sealed partial class ConversationConnection
 
     private async Task HandleAsync(InboundFrame parsed, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _framesReceived);
         if (parsed.Frame is not { } frame)
         {
             _instruments.OnFrameReceived(InvalidFrameType);

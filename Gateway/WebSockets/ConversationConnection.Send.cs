@@ -117,6 +117,7 @@ internal sealed partial class ConversationConnection
     private async ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
     {
         await _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        Interlocked.Increment(ref _framesSent);
         _instruments.OnFrameSent(GatewayFrames.TypeOf(json));
     }
 }

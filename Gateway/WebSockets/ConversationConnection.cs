@@ -43,6 +43,8 @@ internal sealed partial class ConversationConnection : IDisposable
     private volatile bool _turnOpen;
     private int _refreshQueued;
     private int _oversizeFrames;
+    private long _framesReceived;
+    private long _framesSent;
     private int _closing;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "closed";
@@ -83,6 +85,12 @@ internal sealed partial class ConversationConnection : IDisposable
 
     /// <summary>When the socket was accepted.</summary>
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Client frames read on this socket.</summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+
+    /// <summary>Frames written to this socket.</summary>
+    public long FramesSent => Interlocked.Read(ref _framesSent);
 
     private string ConversationId => Request.ConversationId;
 

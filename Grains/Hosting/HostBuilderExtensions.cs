@@ -1,3 +1,4 @@
+using Conversations.Grains.Health;
 using Conversations.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,11 @@ public static class HostBuilderExtensions
             services.AddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnectionString!));
             services.AddSingleton<SchemaMigrator>();
             services.AddHostedService<DatabaseStartup>();
+        }
+
+        if (settings.Storage == StorageMode.Postgres)
+        {
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>(HealthTags.StorageCheck, tags: [HealthTags.Ready]);
         }
 
         return services;

@@ -1,3 +1,4 @@
+using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
 using Conversations.Grains.Telemetry;
 
@@ -15,10 +16,10 @@ public static class SiloApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConversationsSilo();
         builder.AddConversationsTelemetry();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddClusterCheck();
 
         var app = builder.Build();
-        app.MapHealthChecks("/health");
+        app.MapConversationsHealth();
         app.MapConversationsTelemetry();
         return app;
     }
