@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Gateway.WebSockets;
 
@@ -150,7 +152,28 @@ internal sealed partial class ConversationConnection
     private async Task SubmitAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
         var message = new UserMessage(frame.Id!, frame.Content!, frame.UserName ?? Request.UserName, Request.UserId);
-        var result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
+
+        // Every turn is a trace of its own, linked to the socket's request rather than inside it (a socket
+        // lives for hours); the grain carries it on to the reply.
+        var socketActivity = Activity.Current;
+        Activity.Current = null;
+        using var activity = ConversationActivities.Source.StartActivity(
+            ConversationActivities.Submit,
+            ActivityKind.Server,
+            default(ActivityContext),
+            links: socketActivity is null ? null : [new ActivityLink(socketActivity.Context)]);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
+        SubmitResult result;
+        try
+        {
+            result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
+        }
+        finally
+        {
+            Activity.Current = socketActivity;
+        }
+
+        activity?.SetTag(ConversationActivities.TurnTag, result.Ack?.Turn);
         switch (result.Outcome)
         {
             case SubmitOutcome.Accepted:

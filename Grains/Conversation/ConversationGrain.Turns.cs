@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using Conversations.Grains.Intelligence;
@@ -5,6 +6,7 @@ using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Grains.Conversation;
 
@@ -23,6 +25,9 @@ public sealed partial class ConversationGrain
     {
         // Let the request that started the worker finish first.
         await Task.Yield();
+
+        // Each turn joins the trace of the call that submitted it, not that of whichever call started the worker.
+        Activity.Current = null;
         try
         {
             while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
@@ -68,6 +73,7 @@ public sealed partial class ConversationGrain
             return;
         }
 
+        using var activity = StartTurnActivity(pending);
         var startedAt = timeProvider.GetTimestamp();
         var turn = pending.Turn;
         var restarted = pending.Started;
@@ -114,6 +120,18 @@ public sealed partial class ConversationGrain
         var reply = await StreamReplyAsync(context, startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         await CommitTurnAsync(pending, insight, decision, reply, elapsed);
+        activity?.SetTag(ConversationActivities.IntentTag, intent.Name);
+        activity?.SetTag(ConversationActivities.StateTag, State.State.ToWireName());
+        activity?.SetTag(ConversationActivities.ResponderTag, reply.Responder);
+    }
+
+    private Activity? StartTurnActivity(PendingTurn pending)
+    {
+        ActivityContext.TryParse(pending.TraceParent, null, out var parent);
+        var activity = ConversationActivities.Source.StartActivity(ConversationActivities.Turn, ActivityKind.Internal, parent);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
+        activity?.SetTag(ConversationActivities.TurnTag, pending.Turn);
+        return activity;
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
@@ -200,6 +218,10 @@ public sealed partial class ConversationGrain
 
     private async Task PumpAsync(ReplyContext context, ChannelWriter<ReplyEvent> writer, CancellationToken cancellationToken)
     {
+        using var activity = ConversationActivities.Source.StartActivity(ConversationActivities.Generate, ActivityKind.Client);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, context.ConversationId);
+        activity?.SetTag(ConversationActivities.TurnTag, context.Turn);
+        activity?.SetTag(ConversationActivities.ResponderTag, generator.Name);
         try
         {
             await foreach (var item in generator.GenerateAsync(context, cancellationToken))
@@ -215,6 +237,7 @@ public sealed partial class ConversationGrain
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             writer.TryComplete(exception);
         }
     }

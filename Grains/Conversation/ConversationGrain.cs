@@ -133,7 +133,7 @@ public sealed partial class ConversationGrain(
             return new SubmitResult(SubmitOutcome.Accepted, ack);
         }
 
-        State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false));
+        State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false, System.Diagnostics.Activity.Current?.Id));
         await FlushAsync();
         StartWorker();
         return new SubmitResult(SubmitOutcome.Accepted, ack);
