@@ -1,4 +1,5 @@
 using Conversations.Grains.Health;
+using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class GatewayServiceExtensions
         app.UseStaticFiles();
         app.MapConversationsHealth();
         app.MapConnectionStatistics();
+        app.MapConversationAnalytics();
         app.MapConversationWebSocket();
         return app;
     }

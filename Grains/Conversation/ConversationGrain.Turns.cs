@@ -272,7 +272,7 @@ public sealed partial class ConversationGrain
             AppendOutcome(turn, insight, after, signals);
         }
 
-        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder));
+        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder, insight.HandsOff && !cancelled));
         var refused = decision.Refused && !cancelled
             ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
             : null;

@@ -1,3 +1,4 @@
+using Conversations.Grains.Analytics;
 using Conversations.Grains.Health;
 using Conversations.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,7 @@ public static class HostBuilderExtensions
         if (settings.Storage == StorageMode.Postgres)
         {
             services.AddHealthChecks().AddCheck<StorageHealthCheck>(HealthTags.StorageCheck, tags: [HealthTags.Ready]);
+            services.AddSingleton<TranscriptAnalytics>();
         }
 
         return services;
