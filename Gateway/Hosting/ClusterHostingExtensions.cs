@@ -17,7 +17,7 @@ public static class ClusterHostingExtensions
         var mode = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.Mode)}", GatewayMode.Embedded);
         if (mode == GatewayMode.Embedded)
         {
-            builder.AddConversationsSilo();
+            builder.AddConversationsSilo(dashboardByDefault: true);
         }
         else
         {

@@ -1,4 +1,5 @@
 using Conversations.Grains.Health;
+using Conversations.Grains.Hosting;
 using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
@@ -46,6 +47,7 @@ public static class GatewayServiceExtensions
         app.MapConversationsHealth();
         app.MapConnectionStatistics();
         app.MapConversationAnalytics();
+        app.MapConversationsDashboard();
         app.MapConversationWebSocket();
         return app;
     }

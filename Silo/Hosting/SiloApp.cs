@@ -21,6 +21,7 @@ public static class SiloApp
         var app = builder.Build();
         app.MapConversationsHealth();
         app.MapConversationsTelemetry();
+        app.MapConversationsDashboard();
         return app;
     }
 }
