@@ -1,8 +1,8 @@
-using Conversations.Grains.Health;
-using Conversations.Grains.Hosting;
 using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
+using Conversations.Grains.Health;
+using Conversations.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans;
 using Orleans.Runtime;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Conversations.Grains.Health;
 
