@@ -114,10 +114,11 @@ internal sealed partial class ConversationConnection
         Interlocked.Exchange(ref _lastLogFrameAt, _time.GetTimestamp());
     }
 
-    private async ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
+    // Counted as the write starts, so that the send stays a plain ValueTask (no state machine per frame).
+    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
     {
-        await _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         Interlocked.Increment(ref _framesSent);
         _instruments.OnFrameSent(GatewayFrames.TypeOf(json));
+        return _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 }

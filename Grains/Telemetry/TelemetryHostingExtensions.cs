@@ -44,9 +44,9 @@ public static class TelemetryHostingExtensions
                 .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
                 .AddHttpClientInstrumentation());
 
-        if (settings.OtlpEndpoint is { IsAbsoluteUri: true } endpoint)
+        if (settings.OtlpEndpoint is { } endpoint)
         {
-            telemetry.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, endpoint);
+            telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);
         }
         else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

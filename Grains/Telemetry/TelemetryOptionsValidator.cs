@@ -10,9 +10,10 @@ public sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (options.OtlpEndpoint is { IsAbsoluteUri: false })
+        // "otel-collector:4317" parses as an absolute URI with the scheme "otel-collector": ask for http(s).
+        if (options.OtlpEndpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)} must be an absolute URI such as http://otel-collector:4317.");
+            failures.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)} must be an http:// or https:// URI such as http://otel-collector:4317.");
         }
 
         if (string.IsNullOrWhiteSpace(options.MetricsPath) || !options.MetricsPath.StartsWith('/'))
