@@ -47,6 +47,8 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
             received.AddRange(await client.UntilAsync(f => f.Type == "pong"));
             await client.SendTextAsync("{not json");
             received.AddRange(await client.UntilAsync(f => f.Type == "error"));
+            await client.SendTextAsync(new string('x', (64 * 1024) + 1));
+            received.AddRange(await client.UntilAsync(f => f.ErrorCode == "MESSAGE_TOO_LARGE"));
         }
 
         var deltas = received.Count(f => f.Type == "assistant_delta");
@@ -56,7 +58,7 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
         // Counters are updated just after the socket write, so the last frames may be counted a moment later.
         var after = await Eventually.GetAsync(
             () => MetricsScrape.ReadAsync(_http),
-            scrape => Delta(scrape, before, "conversations_frames_sent_total", "type=\"error\"") >= 1
+            scrape => Delta(scrape, before, "conversations_frames_sent_total", "type=\"error\"") >= 2
                 && Delta(scrape, before, "conversations_turn_duration_seconds_count") >= 2
                 && scrape.Sum("conversations_gateway_connections") == before.Sum("conversations_gateway_connections"),
             TimeSpan.FromSeconds(10));
@@ -68,8 +70,9 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(2, Delta(after, before, "conversations_frames_received_total", "type=\"user_message\""));
         Assert.Equal(1, Delta(after, before, "conversations_frames_received_total", "type=\"ping\""));
-        Assert.Equal(1, Delta(after, before, "conversations_frames_received_total", "type=\"invalid\""));
+        Assert.Equal(2, Delta(after, before, "conversations_frames_received_total", "type=\"invalid\""));
         Assert.Equal(1, Delta(after, before, "conversations_rejections_total", "reason=\"INVALID_MESSAGE\""));
+        Assert.Equal(1, Delta(after, before, "conversations_rejections_total", "reason=\"MESSAGE_TOO_LARGE\""));
         Assert.Equal(2, Delta(after, before, "conversations_turns_total", "outcome=\"completed\""));
         Assert.Equal(2, Delta(after, before, "conversations_turn_duration_seconds_count", "outcome=\"completed\""));
         Assert.True(Delta(after, before, "conversations_turn_duration_seconds_sum") > 0);
