@@ -17,7 +17,7 @@ public static class ClusterHostingExtensions
         var mode = builder.Configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.Mode)}", GatewayMode.Embedded);
         if (mode == GatewayMode.Embedded)
         {
-            builder.AddConversationsSilo();
+            builder.AddConversationsSilo(dashboardByDefault: true);
         }
         else
         {
@@ -66,6 +66,7 @@ public static class ClusterHostingExtensions
             .Configure(options => options.ResponseTimeout = TimeSpan.FromSeconds(5))
             .BindConfiguration(ClusterSettings.SectionName + ":Messaging");
         client.AddMemoryStreams(ConversationStreams.ProviderName);
+        client.AddActivityPropagation();
         return client;
     }
 }

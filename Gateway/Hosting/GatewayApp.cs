@@ -1,3 +1,5 @@
+using Conversations.Grains.Telemetry;
+
 namespace Conversations.Gateway.Hosting;
 
 /// <summary>The gateway application, built the same way by <c>Program</c> and by the tests.</summary>
@@ -9,9 +11,11 @@ public static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConversationsCluster();
         builder.AddConversationsGateway();
+        builder.AddConversationsTelemetry();
 
         var app = builder.Build();
         app.MapConversationsGateway();
+        app.MapConversationsTelemetry();
         return app;
     }
 }

@@ -1,7 +1,8 @@
-using Conversations.Gateway.Health;
+using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Conversations.Grains.Health;
+using Conversations.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public static class GatewayServiceExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionRegistry>());
         services.AddHostedService<StartupBanner>();
 
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        services.AddHealthChecks().AddClusterCheck();
         return builder;
     }
 
@@ -43,8 +44,10 @@ public static class GatewayServiceExtensions
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapConversationsHealth();
+        app.MapConnectionStatistics();
+        app.MapConversationAnalytics();
+        app.MapConversationsDashboard();
         app.MapConversationWebSocket();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Conversations.Gateway.Hosting;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.WebSockets;
@@ -14,6 +15,7 @@ internal sealed partial class ConnectionRegistry(
     IHostApplicationLifetime lifetime,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    ConversationInstruments instruments,
     ILogger<ConnectionRegistry> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<ConversationConnection, byte> _connections = new();
@@ -34,6 +36,7 @@ internal sealed partial class ConnectionRegistry(
     public void Remove(ConversationConnection connection)
     {
         _connections.TryRemove(connection, out _);
+
         if (_draining && _connections.IsEmpty)
         {
             _drained.TrySetResult();
@@ -43,6 +46,7 @@ internal sealed partial class ConnectionRegistry(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(BeginDrain);
+        instruments.ObserveConnections(() => _connections.Count);
         return Task.CompletedTask;
     }
 

@@ -1,13 +1,18 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Gateway.WebSockets;
 
 // The receive loop: reads client frames one at a time and acts on them in order.
 internal sealed partial class ConversationConnection
 {
+    // The type tag of client frames that could not be read as a protocol frame.
+    private const string InvalidFrameType = "invalid";
+
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         try
@@ -106,12 +111,16 @@ internal sealed partial class ConversationConnection
 
     private async Task HandleAsync(InboundFrame parsed, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _framesReceived);
         if (parsed.Frame is not { } frame)
         {
+            _instruments.OnFrameReceived(InvalidFrameType);
+            _instruments.OnRejected(parsed.ErrorCode!);
             Enqueue(Outbound.Direct(Error(parsed.ErrorCode!, parsed.ErrorMessage!, retry: false, parsed.Field, parsed.Limit, parsed.MessageId)));
             return;
         }
 
+        _instruments.OnFrameReceived(frame.Type!);
         try
         {
             switch (frame.Type)
@@ -143,7 +152,28 @@ internal sealed partial class ConversationConnection
     private async Task SubmitAsync(ClientFrame frame, CancellationToken cancellationToken)
     {
         var message = new UserMessage(frame.Id!, frame.Content!, frame.UserName ?? Request.UserName, Request.UserId);
-        var result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
+
+        // Every turn is a trace of its own, linked to the socket's request rather than inside it (a socket
+        // lives for hours); the grain carries it on to the reply.
+        var socketActivity = Activity.Current;
+        Activity.Current = null;
+        using var activity = ConversationActivities.Source.StartActivity(
+            ConversationActivities.Submit,
+            ActivityKind.Server,
+            default(ActivityContext),
+            links: socketActivity is null ? null : [new ActivityLink(socketActivity.Context)]);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
+        SubmitResult result;
+        try
+        {
+            result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
+        }
+        finally
+        {
+            Activity.Current = socketActivity;
+        }
+
+        activity?.SetTag(ConversationActivities.TurnTag, result.Ack?.Turn);
         switch (result.Outcome)
         {
             case SubmitOutcome.Accepted:
@@ -154,6 +184,7 @@ internal sealed partial class ConversationConnection
                 Enqueue(Outbound.Direct(result.Ack!.Json));
                 break;
             case SubmitOutcome.Busy:
+                _instruments.OnRejected(ErrorCodes.ConversationBusy);
                 Enqueue(Outbound.Direct(Error(
                     ErrorCodes.ConversationBusy,
                     $"A reply is being generated and this conversation takes one message at a time. Message '{frame.Id}' was not stored; send it again when the reply is complete.",

@@ -96,6 +96,7 @@ internal sealed partial class ConversationConnection
             return;
         }
 
+        _instruments.OnFramesReplayed(result.Frames.Count);
         foreach (var frame in result.Frames)
         {
             if (frame.Seq == _lastSentSeq + 1)
@@ -113,6 +114,11 @@ internal sealed partial class ConversationConnection
         Interlocked.Exchange(ref _lastLogFrameAt, _time.GetTimestamp());
     }
 
-    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken) =>
-        _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    // Counted as the write starts, so that the send stays a plain ValueTask (no state machine per frame).
+    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _framesSent);
+        _instruments.OnFrameSent(GatewayFrames.TypeOf(json));
+        return _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
 }

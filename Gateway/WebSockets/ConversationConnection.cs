@@ -6,6 +6,7 @@ using Conversations.Gateway.Streaming;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Gateway.WebSockets;
 
@@ -29,6 +30,7 @@ internal sealed partial class ConversationConnection : IDisposable
     private readonly InboundFrameParser _parser;
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
+    private readonly ConversationInstruments _instruments;
     private readonly ILogger _logger;
     private readonly Channel<Outbound> _outbound;
     private readonly CancellationTokenSource _aborted = new();
@@ -41,6 +43,8 @@ internal sealed partial class ConversationConnection : IDisposable
     private volatile bool _turnOpen;
     private int _refreshQueued;
     private int _oversizeFrames;
+    private long _framesReceived;
+    private long _framesSent;
     private int _closing;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "closed";
@@ -53,6 +57,7 @@ internal sealed partial class ConversationConnection : IDisposable
         InboundFrameParser parser,
         GatewayOptions options,
         TimeProvider time,
+        ConversationInstruments instruments,
         ILogger logger)
     {
         _socket = socket;
@@ -62,6 +67,7 @@ internal sealed partial class ConversationConnection : IDisposable
         _parser = parser;
         _options = options;
         _time = time;
+        _instruments = instruments;
         _logger = logger;
         _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueFrames)
         {
@@ -79,6 +85,12 @@ internal sealed partial class ConversationConnection : IDisposable
 
     /// <summary>When the socket was accepted.</summary>
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Client frames read on this socket.</summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+
+    /// <summary>Frames written to this socket.</summary>
+    public long FramesSent => Interlocked.Read(ref _framesSent);
 
     private string ConversationId => Request.ConversationId;
 
@@ -238,6 +250,7 @@ internal sealed partial class ConversationConnection : IDisposable
             return;
         }
 
+        _instruments.OnFramesReplayed(result.Frames.Count);
         foreach (var frame in result.Frames)
         {
             Enqueue(Outbound.Log(frame));

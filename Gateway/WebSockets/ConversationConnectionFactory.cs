@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.WebSockets;
@@ -12,8 +13,9 @@ internal sealed class ConversationConnectionFactory(
     InboundFrameParser parser,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    ConversationInstruments instruments,
     ILogger<ConversationConnection> logger)
 {
     public ConversationConnection Create(WebSocket socket, ConnectionRequest request) =>
-        new(socket, request, grains, feed, parser, options.Value, time, logger);
+        new(socket, request, grains, feed, parser, options.Value, time, instruments, logger);
 }

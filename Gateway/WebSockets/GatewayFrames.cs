@@ -66,4 +66,29 @@ public static class GatewayFrames
                 Metadata = new ReconnectMetadata(reason),
             },
             ProtocolJsonContext.Default.SystemFrameReconnectMetadata);
+
+    /// <summary>
+    /// The type of a serialized server frame, read from its first member (every server frame starts with
+    /// <c>{"type":"…"</c>), as one of the <see cref="FrameTypes"/> constants so that counting it allocates nothing.
+    /// </summary>
+    public static string TypeOf(ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> prefix = "{\"type\":\""u8;
+        if (!json.StartsWith(prefix))
+        {
+            return "other";
+        }
+
+        var rest = json[prefix.Length..];
+        return rest switch
+        {
+            _ when rest.StartsWith("assistant_delta\""u8) => FrameTypes.AssistantDelta,
+            _ when rest.StartsWith("assistant_message\""u8) => FrameTypes.AssistantMessage,
+            _ when rest.StartsWith("system\""u8) => FrameTypes.System,
+            _ when rest.StartsWith("ack\""u8) => FrameTypes.Ack,
+            _ when rest.StartsWith("error\""u8) => FrameTypes.Error,
+            _ when rest.StartsWith("pong\""u8) => FrameTypes.Pong,
+            _ => "other",
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
 using Conversations.Grains.Intelligence;
@@ -5,6 +6,7 @@ using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Grains.Conversation;
 
@@ -23,6 +25,9 @@ public sealed partial class ConversationGrain
     {
         // Let the request that started the worker finish first.
         await Task.Yield();
+
+        // Each turn joins the trace of the call that submitted it, not that of whichever call started the worker.
+        Activity.Current = null;
         try
         {
             while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
@@ -68,6 +73,7 @@ public sealed partial class ConversationGrain
             return;
         }
 
+        using var activity = StartTurnActivity(pending);
         var startedAt = timeProvider.GetTimestamp();
         var turn = pending.Turn;
         var restarted = pending.Started;
@@ -111,20 +117,32 @@ public sealed partial class ConversationGrain
             insight.Reask,
             insight.HandsOff,
             insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
-        var reply = await StreamReplyAsync(context, cancellationToken);
+        var reply = await StreamReplyAsync(context, startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         await CommitTurnAsync(pending, insight, decision, reply, elapsed);
+        activity?.SetTag(ConversationActivities.IntentTag, intent.Name);
+        activity?.SetTag(ConversationActivities.StateTag, State.State.ToWireName());
+        activity?.SetTag(ConversationActivities.ResponderTag, reply.Responder);
+    }
+
+    private Activity? StartTurnActivity(PendingTurn pending)
+    {
+        ActivityContext.TryParse(pending.TraceParent, null, out var parent);
+        var activity = ConversationActivities.Source.StartActivity(ConversationActivities.Turn, ActivityKind.Internal, parent);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
+        activity?.SetTag(ConversationActivities.TurnTag, pending.Turn);
+        return activity;
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
     // arrived into one delta, makes it durable, publishes it, and goes back for more. A slow write thus
     // coalesces tokens instead of queueing frames.
-    private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, CancellationToken cancellationToken)
+    private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, long startedAt, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<ReplyEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var generation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = Task.Run(() => PumpAsync(context, channel.Writer, generation.Token), CancellationToken.None);
-        var reply = new StreamedReply(generator.Name);
+        var reply = new StreamedReply(generator.Name, startedAt);
         var piece = new StringBuilder();
         try
         {
@@ -173,6 +191,11 @@ public sealed partial class ConversationGrain
         {
             reply.Text.Append(delta);
             Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+            if (!reply.SawDelta)
+            {
+                reply.SawDelta = true;
+                instruments.OnFirstDelta(timeProvider.GetElapsedTime(reply.StartedAt));
+            }
         }
     }
 
@@ -189,11 +212,16 @@ public sealed partial class ConversationGrain
 
         reply.Responder = fallback.Responder;
         reply.Usage = null;
+        instruments.OnFallbackReply();
         LogAnsweredByFallback(ConversationId, turn, fallback.ErrorCode);
     }
 
     private async Task PumpAsync(ReplyContext context, ChannelWriter<ReplyEvent> writer, CancellationToken cancellationToken)
     {
+        using var activity = ConversationActivities.Source.StartActivity(ConversationActivities.Generate, ActivityKind.Client);
+        activity?.SetTag(ConversationActivities.ConversationIdTag, context.ConversationId);
+        activity?.SetTag(ConversationActivities.TurnTag, context.Turn);
+        activity?.SetTag(ConversationActivities.ResponderTag, generator.Name);
         try
         {
             await foreach (var item in generator.GenerateAsync(context, cancellationToken))
@@ -209,6 +237,7 @@ public sealed partial class ConversationGrain
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             writer.TryComplete(exception);
         }
     }
@@ -233,6 +262,7 @@ public sealed partial class ConversationGrain
             State.History.Add(new StateTransitionRecord(before, after, decision.Reason, turn, timeProvider.GetUtcNow()));
             TrimFront(State.History, _options.StateHistoryLimit);
             Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
+            instruments.OnStateTransition(before.ToWireName(), after.ToWireName());
         }
 
         // A stopped reply did not get its message across: the signals and the interrupt stay as they were.
@@ -242,7 +272,7 @@ public sealed partial class ConversationGrain
             AppendOutcome(turn, insight, after, signals);
         }
 
-        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder));
+        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder, insight.HandsOff && !cancelled));
         var refused = decision.Refused && !cancelled
             ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
             : null;
@@ -261,6 +291,12 @@ public sealed partial class ConversationGrain
             insight.HandsOff && !cancelled ? true : null);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
+        instruments.OnTurnEnded(cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
+        if (streamed.Usage is { } usage)
+        {
+            instruments.OnModelTokens(usage.InputTokens, usage.OutputTokens);
+        }
+
         if (cancelled)
         {
             LogTurnCancelled(ConversationId, turn, reply.Length);
@@ -287,6 +323,7 @@ public sealed partial class ConversationGrain
         {
             var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
             Append(LogFrames.Handoff(NextHeader(), turn, handoff));
+            instruments.OnHandoff();
             LogHandedOff(ConversationId, turn, reason, insight.Escalation.Likelihood);
         }
     }
@@ -329,6 +366,7 @@ public sealed partial class ConversationGrain
             "The reply to this turn failed. Your message is kept; send a new one to go on.",
             retrySuggested: true));
         await FlushAsync();
+        instruments.OnTurnEnded("failed", timeProvider.GetUtcNow() - pending.AckedAt);
     }
 
     private void RecordTurn(TurnSummary summary)

@@ -6,6 +6,7 @@ using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -34,6 +35,7 @@ public sealed partial class ConversationGrain(
     ITranscriptStore transcripts,
     IOptions<ConversationOptions> options,
     TimeProvider timeProvider,
+    ConversationInstruments instruments,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     private readonly ConversationOptions _options = options.Value;
@@ -133,7 +135,7 @@ public sealed partial class ConversationGrain(
             return new SubmitResult(SubmitOutcome.Accepted, ack);
         }
 
-        State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false));
+        State.PendingTurns.Add(new PendingTurn(turn, message, now, Started: false, System.Diagnostics.Activity.Current?.Id));
         await FlushAsync();
         StartWorker();
         return new SubmitResult(SubmitOutcome.Accepted, ack);

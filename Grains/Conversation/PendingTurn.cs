@@ -7,9 +7,14 @@ namespace Conversations.Grains.Conversation;
 /// <param name="Message">The user's message.</param>
 /// <param name="AckedAt">When it was stored.</param>
 /// <param name="Started">Whether its processing began (its <c>system/processing</c> frame is in the log).</param>
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the call that submitted it, so that the reply, which runs after that call
+/// returned, joins the same trace; <see langword="null"/> when the submit was not traced.
+/// </param>
 [GenerateSerializer, Immutable, Alias("conversations.pending-turn.v1")]
 public sealed record PendingTurn(
     [property: Id(0)] int Turn,
     [property: Id(1)] UserMessage Message,
     [property: Id(2)] DateTimeOffset AckedAt,
-    [property: Id(3)] bool Started);
+    [property: Id(3)] bool Started,
+    [property: Id(4)] string? TraceParent = null);

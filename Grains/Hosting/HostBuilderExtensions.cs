@@ -1,3 +1,5 @@
+using Conversations.Grains.Analytics;
+using Conversations.Grains.Health;
 using Conversations.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +15,22 @@ public static class HostBuilderExtensions
     /// Reads the <c>Cluster</c> settings, checks PostgreSQL before Orleans starts when it is used, and
     /// hosts a silo with the conversation grains.
     /// </summary>
-    public static IHostApplicationBuilder AddConversationsSilo(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="dashboardByDefault">Whether the Orleans dashboard is on unless <c>Dashboard:Enabled</c> says otherwise.</param>
+    public static IHostApplicationBuilder AddConversationsSilo(this IHostApplicationBuilder builder, bool dashboardByDefault = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = ClusterSettingsValidator.Read(builder.Configuration);
+        var dashboard = builder.Configuration.DashboardEnabled(dashboardByDefault);
         builder.Services.AddConversationsDatabase(settings);
-        builder.UseOrleans(silo => silo.AddConversations(settings));
+        builder.UseOrleans(silo =>
+        {
+            silo.AddConversations(settings);
+            if (dashboard)
+            {
+                silo.AddConversationsDashboard();
+            }
+        });
         return builder;
     }
 
@@ -35,6 +47,12 @@ public static class HostBuilderExtensions
             services.AddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnectionString!));
             services.AddSingleton<SchemaMigrator>();
             services.AddHostedService<DatabaseStartup>();
+        }
+
+        if (settings.Storage == StorageMode.Postgres)
+        {
+            services.AddHealthChecks().AddCheck<StorageHealthCheck>(HealthTags.StorageCheck, tags: [HealthTags.Ready]);
+            services.AddSingleton<TranscriptAnalytics>();
         }
 
         return services;

@@ -8,6 +8,7 @@ using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,9 @@ public static class SiloBuilderExtensions
         }
 
         ConfigureFailureDetection(silo.Services);
+
+        // A call from the gateway carries its trace into the grain, so that a turn is one trace.
+        silo.AddActivityPropagation();
 
         // A gateway that disconnected counts as gone after 5 s (Orleans' default is a minute): only then do
         // deliveries to it fail, which is what makes the stream runtime drop a dead gateway's subscriptions.
@@ -158,6 +162,7 @@ public static class SiloBuilderExtensions
         services.AddOptions<OfflineResponderOptions>().BindConfiguration(OfflineResponderOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfflineResponderOptions>, OfflineResponderOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
         services.AddSingleton<IntentClassifier>();
@@ -209,6 +214,7 @@ public static class SiloBuilderExtensions
                 provider.GetRequiredService<CircuitBreaker>(),
                 options,
                 provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ConversationInstruments>(),
                 provider.GetRequiredService<ILogger<ResilientReplyGenerator>>());
         });
         services.AddSingleton<IIntentSource>(provider =>

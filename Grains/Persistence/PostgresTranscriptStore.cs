@@ -10,10 +10,10 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
 {
     private const string Insert = """
         INSERT INTO conversation_turns
-            (service_id, conversation_id, turn, user_message, reply, state_before, state_after, intent, response_time_ms, cancelled)
+            (service_id, conversation_id, turn, user_message, reply, state_before, state_after, intent, response_time_ms, cancelled, handed_off)
         VALUES
             (@service, @conversation, @turn, @user_message, @reply, @state_before, @state_after,
-             jsonb_build_object('name', @intent_name::text, 'confidence', @intent_confidence::float8), @response_time_ms, @cancelled)
+             jsonb_build_object('name', @intent_name::text, 'confidence', @intent_confidence::float8), @response_time_ms, @cancelled, @handed_off)
         ON CONFLICT (service_id, conversation_id, turn) DO NOTHING
         """;
 
@@ -43,6 +43,7 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
             command.Parameters.AddWithValue("intent_confidence", turn.Intent.Confidence);
             command.Parameters.AddWithValue("response_time_ms", turn.ResponseTimeMs);
             command.Parameters.AddWithValue("cancelled", turn.Cancelled);
+            command.Parameters.AddWithValue("handed_off", turn.HandedOff);
             batch.BatchCommands.Add(command);
         }
 

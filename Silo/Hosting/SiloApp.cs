@@ -1,4 +1,6 @@
+using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
+using Conversations.Grains.Telemetry;
 
 namespace Conversations.Silo.Hosting;
 
@@ -13,10 +15,13 @@ public static class SiloApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConversationsSilo();
-        builder.Services.AddHealthChecks();
+        builder.AddConversationsTelemetry();
+        builder.Services.AddHealthChecks().AddClusterCheck();
 
         var app = builder.Build();
-        app.MapHealthChecks("/health");
+        app.MapConversationsHealth();
+        app.MapConversationsTelemetry();
+        app.MapConversationsDashboard();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Grains.Responders.Models;
@@ -16,6 +17,7 @@ public sealed partial class ResilientReplyGenerator(
     CircuitBreaker breaker,
     ModelOptions options,
     TimeProvider timeProvider,
+    ConversationInstruments instruments,
     ILogger<ResilientReplyGenerator> logger) : IReplyGenerator
 {
     /// <summary>The responder name reported when the offline responder answered instead of the model.</summary>
@@ -41,6 +43,7 @@ public sealed partial class ResilientReplyGenerator(
         else
         {
             LogCircuitOpen(context.ConversationId, context.Turn);
+            instruments.OnModelError(ModelErrorKinds.CircuitOpen);
             outcome.Failure = new ReplyFallback(
                 ErrorCodes.LlmProcessingError,
                 "The language model is unavailable just now; the reply comes from the fallback responder.",
@@ -108,6 +111,7 @@ public sealed partial class ResilientReplyGenerator(
                     owned = false;
                     await enumerator.DisposeAsync();
                     breaker.OnSuccess();
+                    instruments.OnModelCall("ok", timeProvider.GetElapsedTime(startedAt));
                     yield break;
                 }
 
@@ -137,6 +141,9 @@ public sealed partial class ResilientReplyGenerator(
     private ReplyFallback Classify(ReplyContext context, Exception error, bool deadlinePassed, bool sawText, TimeSpan elapsed)
     {
         var opened = breaker.OnFailure();
+        var kind = deadlinePassed ? ModelErrorKinds.Timeout : ModelErrorKinds.Error;
+        instruments.OnModelError(kind);
+        instruments.OnModelCall(kind, elapsed);
         if (deadlinePassed)
         {
             var which = sawText ? "whole-reply" : "first-token";
@@ -176,6 +183,13 @@ public sealed partial class ResilientReplyGenerator(
         {
             // Nothing more to do with an abandoned call.
         }
+    }
+
+    private static class ModelErrorKinds
+    {
+        public const string Timeout = "timeout";
+        public const string Error = "error";
+        public const string CircuitOpen = "circuit_open";
     }
 
     private sealed class ModelOutcome

@@ -48,14 +48,25 @@ public sealed class HttpEndpointTests(GatewayFixture fixture) : IDisposable
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_MESSAGE");
     }
 
-    [Theory]
-    [InlineData("/health")]
-    [InlineData("/health/ready")]
-    public async Task HealthEndpointsReportHealthy(string path)
+    [Fact]
+    public async Task LivenessEndpointReportsHealthy()
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _http.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessEndpointReportsTheClusterCheckAsJson()
+    {
+        using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("cluster").GetProperty("status").GetString());
+
+        // In memory there is no storage to check.
+        Assert.False(body.RootElement.GetProperty("checks").TryGetProperty("storage", out _));
     }
 
     [Fact]

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Orleans;
+using Orleans.Runtime;
 
-namespace Conversations.Gateway.Health;
+namespace Conversations.Grains.Health;
 
 /// <summary>Ready when the Orleans cluster answers and has at least one active silo.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains, TimeProvider time) : IHealthCheck
+public sealed class ClusterHealthCheck(IGrainFactory grains, TimeProvider time) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
+    /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try

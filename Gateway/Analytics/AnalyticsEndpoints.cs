@@ -1,0 +1,65 @@
+using System.Globalization;
+using Conversations.Grains.Analytics;
+using Conversations.Grains.Interfaces.Protocol;
+
+namespace Conversations.Gateway.Analytics;
+
+/// <summary>
+/// <c>/analytics/…</c>: figures over the transcript in PostgreSQL (<c>Cluster:Storage=Postgres</c>). Every
+/// endpoint takes <c>days</c> (the window ending now, 1 to 366, default 30); lists take <c>page</c> (from 1)
+/// and <c>page_size</c> (1 to 500, default 50).
+/// </summary>
+internal static class AnalyticsEndpoints
+{
+    private const int DefaultDays = 30;
+    private const int MaxDays = 366;
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 500;
+    private const int DefaultActiveMinutes = 30;
+
+    public static IEndpointRouteBuilder MapConversationAnalytics(this IEndpointRouteBuilder endpoints)
+    {
+        var analytics = endpoints.MapGroup("/analytics");
+        analytics.MapGet("/summary", (HttpContext http, CancellationToken cancellationToken) =>
+            RunAsync(http, async a => Results.Json(
+                await a.SummaryAsync(Days(http), Int(http, "active_minutes", DefaultActiveMinutes, 1, 24 * 60), cancellationToken),
+                AnalyticsJsonContext.Default.AnalyticsSummary)));
+        analytics.MapGet("/turns-per-day", (HttpContext http, CancellationToken cancellationToken) =>
+            RunAsync(http, async a => Results.Json(
+                await a.TurnsPerDayAsync(Days(http), PageNumber(http), PageSize(http), cancellationToken),
+                AnalyticsJsonContext.Default.AnalyticsPageDayCount)));
+        analytics.MapGet("/intents", (HttpContext http, CancellationToken cancellationToken) =>
+            RunAsync(http, async a => Results.Json(
+                await a.IntentsAsync(Days(http), PageNumber(http), PageSize(http), cancellationToken),
+                AnalyticsJsonContext.Default.AnalyticsPageIntentCount)));
+        analytics.MapGet("/funnel", (HttpContext http, CancellationToken cancellationToken) =>
+            RunAsync(http, async a => Results.Json(
+                await a.FunnelAsync(Days(http), cancellationToken),
+                AnalyticsJsonContext.Default.IReadOnlyListStateCount)));
+        return endpoints;
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext http, Func<TranscriptAnalytics, Task<IResult>> query)
+    {
+        if (http.RequestServices.GetService<TranscriptAnalytics>() is not { } analytics)
+        {
+            return Results.Json(
+                new HttpError(ErrorCodes.ServiceUnavailable, "Analytics read the transcript in PostgreSQL: run with Cluster:Storage=Postgres."),
+                ProtocolJsonContext.Default.HttpError,
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return await query(analytics);
+    }
+
+    private static int Days(HttpContext http) => Int(http, "days", DefaultDays, 1, MaxDays);
+
+    private static int PageNumber(HttpContext http) => Int(http, "page", 1, 1, int.MaxValue / MaxPageSize);
+
+    private static int PageSize(HttpContext http) => Int(http, "page_size", DefaultPageSize, 1, MaxPageSize);
+
+    private static int Int(HttpContext http, string name, int fallback, int min, int max) =>
+        int.TryParse(http.Request.Query[name], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? Math.Clamp(value, min, max)
+            : fallback;
+}

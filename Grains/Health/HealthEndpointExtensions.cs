@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conversations.Grains.Health;
+
+/// <summary>The health endpoints that silo and gateway share.</summary>
+public static class HealthEndpointExtensions
+{
+    /// <summary>
+    /// <c>/health</c>: the process is alive (no check runs). <c>/health/ready</c>: the cluster answers and
+    /// storage is reachable (503 otherwise, with a JSON report); Kubernetes' readiness probe.
+    /// </summary>
+    public static IEndpointRouteBuilder MapConversationsHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        return endpoints;
+    }
+
+    /// <summary>The readiness check of the Orleans cluster.</summary>
+    public static IHealthChecksBuilder AddClusterCheck(this IHealthChecksBuilder checks) =>
+        checks.AddCheck<ClusterHealthCheck>(HealthTags.ClusterCheck, tags: [HealthTags.Ready]);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+
+namespace Conversations.Grains.Hosting;
+
+/// <summary>
+/// The Orleans dashboard (grains, silos, calls) at <c>/dashboard</c> on a process that hosts a silo.
+/// <c>Dashboard:Enabled</c> turns it on or off; by default it is on in the embedded gateway (a developer's
+/// machine) and off in a standalone silo, where it would show cluster internals to whoever reaches the port.
+/// </summary>
+public static class DashboardExtensions
+{
+    /// <summary>The configuration key that turns the dashboard on or off.</summary>
+    public const string EnabledKey = "Dashboard:Enabled";
+
+    /// <summary>The dashboard's path.</summary>
+    public const string Path = "/dashboard";
+
+    /// <summary>Whether the dashboard is on, given the process's default.</summary>
+    public static bool DashboardEnabled(this IConfiguration configuration, bool byDefault) =>
+        configuration.GetValue(EnabledKey, byDefault);
+
+    /// <summary>Adds the dashboard's services to the silo and remembers that it is on.</summary>
+    public static ISiloBuilder AddConversationsDashboard(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddDashboard();
+        silo.Services.AddSingleton<DashboardMarker>();
+        return silo;
+    }
+
+    /// <summary>Maps the dashboard at <see cref="Path"/> when it was added.</summary>
+    public static IEndpointRouteBuilder MapConversationsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<DashboardMarker>() is not null)
+        {
+            endpoints.MapOrleansDashboard(Path);
+        }
+
+        return endpoints;
+    }
+
+    private sealed class DashboardMarker;
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Conversations.Grains.Telemetry;
+
+/// <summary>OpenTelemetry for silo and gateway processes: our meters and spans, Orleans', ASP.NET Core's and HttpClient's.</summary>
+public static class TelemetryHostingExtensions
+{
+    /// <summary>The meter Orleans publishes its runtime metrics on.</summary>
+    public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>
+    /// Collects metrics (scraped at <see cref="TelemetryOptions.MetricsPath"/>) and traces, and pushes both
+    /// by OTLP when <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversationsTelemetry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
+        services.AddConversationInstruments();
+
+        var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ConversationInstruments.MeterName, OrleansMeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(ConversationInstruments.MeterName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
+                .AddHttpClientInstrumentation());
+
+        if (settings.OtlpEndpoint is { } endpoint)
+        {
+            telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);
+        }
+        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // The exporter reads the endpoint, protocol and headers from the standard OTEL_* settings.
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The instruments alone, for hosts that collect metrics their own way (test clusters).</summary>
+    public static IServiceCollection AddConversationInstruments(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<ConversationInstruments>();
+        return services;
+    }
+
+    /// <summary>Maps the Prometheus scrape endpoint.</summary>
+    public static IEndpointRouteBuilder MapConversationsTelemetry(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+        endpoints.MapPrometheusScrapingEndpoint(options.MetricsPath);
+        return endpoints;
+    }
+
+    // Probes and scrapes come every few seconds and say nothing about conversations: they are not traced.
+    private static bool IsTraced(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
+}
