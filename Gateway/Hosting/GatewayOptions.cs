@@ -24,6 +24,21 @@ public sealed class GatewayOptions
     /// </summary>
     public int OversizeWarnings { get; set; } = 1;
 
+    /// <summary>The most sockets this gateway holds; one more is refused with 503 TOO_MANY_CONNECTIONS. Default 20,000.</summary>
+    public int MaxConnections { get; set; } = 20_000;
+
+    /// <summary>The most sockets one <c>user_id</c> holds on this gateway; one more is refused with 429 TOO_MANY_CONNECTIONS. Default 20.</summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>Frames a socket may send per second, on average; more are refused with RATE_LIMITED. Default 10.</summary>
+    public int MessagesPerSecond { get; set; } = 10;
+
+    /// <summary>Frames a socket may send at once above the average. Default 20.</summary>
+    public int MessageBurst { get; set; } = 20;
+
+    /// <summary>Frames refused by the rate limit on one socket before it is closed (code 1008). Default 50.</summary>
+    public int RateLimitStrikes { get; set; } = 50;
+
     /// <summary>
     /// Frames waiting to be written to one socket. A client that lets more pile up is too slow: it is
     /// disconnected and may resume by <c>last_seq</c>. Default 1,024.

@@ -36,6 +36,12 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"{Section}:OversizeWarnings must not be negative (was {options.OversizeWarnings}).");
         }
 
+        AtLeastOne(failures, $"{Section}:MaxConnections", options.MaxConnections);
+        AtLeastOne(failures, $"{Section}:MaxConnectionsPerUser", options.MaxConnectionsPerUser);
+        AtLeastOne(failures, $"{Section}:MessagesPerSecond", options.MessagesPerSecond);
+        AtLeastOne(failures, $"{Section}:MessageBurst", options.MessageBurst);
+        AtLeastOne(failures, $"{Section}:RateLimitStrikes", options.RateLimitStrikes);
+
         if (options.OutboundQueueFrames < 16)
         {
             failures.Add($"{Section}:OutboundQueueFrames must be at least 16 (was {options.OutboundQueueFrames}).");
@@ -49,6 +55,14 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Positive(failures, $"{Section}:ClusterChangeRetry", options.ClusterChangeRetry);
         Positive(failures, $"{Section}:DrainTimeout", options.DrainTimeout);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AtLeastOne(List<string> failures, string key, int value)
+    {
+        if (value < 1)
+        {
+            failures.Add($"{key} must be at least 1 (was {value}).");
+        }
     }
 
     private static void Positive(List<string> failures, string key, TimeSpan value)

@@ -22,6 +22,7 @@ public static class GatewayServiceExtensions
         services.AddSingleton<InboundFrameParser>();
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
         services.AddSingleton<ConversationConnectionFactory>();
+        services.AddSingleton<ConnectionAdmission>();
 
         // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
         services.AddSingleton<ConnectionRegistry>();

@@ -31,4 +31,7 @@ internal sealed partial class ConversationConnection
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: gap between seq {LastSentSeq} and {NextSeq} could not be filled; socket dropped so the client resumes")]
     private partial void LogGapUnfilled(string conversationId, long lastSentSeq, long nextSeq);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: {Strikes} frames over the rate limit; closing")]
+    private partial void LogRateLimitClose(string conversationId, int strikes);
 }

@@ -34,7 +34,7 @@ internal sealed partial class ConversationConnection
                     return;
                 }
 
-                if (Volatile.Read(ref _closing) == 0)
+                if (Volatile.Read(ref _closing) == 0 && WithinRateLimit())
                 {
                     await HandleAsync(parsed, cancellationToken);
                 }
@@ -107,6 +107,33 @@ internal sealed partial class ConversationConnection
         }
 
         return refused;
+    }
+
+    // Every frame, valid or not, spends a token. A refused frame gets RATE_LIMITED (nothing is stored; the
+    // client may send it again later); a flood that keeps going closes the socket with 1008.
+    private bool WithinRateLimit()
+    {
+        _rateLimit.TryReplenish();
+        using var lease = _rateLimit.AttemptAcquire();
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+
+        _instruments.OnRejected(ErrorCodes.RateLimited);
+        if (++_rateLimitStrikes > _options.RateLimitStrikes)
+        {
+            LogRateLimitClose(ConversationId, _rateLimitStrikes);
+            BeginClose(WebSocketCloseStatus.PolicyViolation, "rate limit exceeded");
+            return false;
+        }
+
+        Enqueue(Outbound.Direct(Error(
+            ErrorCodes.RateLimited,
+            $"More than {_options.MessagesPerSecond} frames a second (bursts of {_options.MessageBurst}): this frame was dropped and nothing was stored. Slow down and send it again.",
+            retry: true,
+            limit: _options.MessagesPerSecond)));
+        return false;
     }
 
     private async Task HandleAsync(InboundFrame parsed, CancellationToken cancellationToken)

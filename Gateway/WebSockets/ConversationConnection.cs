@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using System.Threading.RateLimiting;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
 using Conversations.Grains.Interfaces;
@@ -37,6 +38,8 @@ internal sealed partial class ConversationConnection : IDisposable
     private readonly Lock _gate = new();
     private readonly ITimer _idleTimer;
     private readonly ITimer _stallTimer;
+    private readonly TokenBucketRateLimiter _rateLimit;
+    private int _rateLimitStrikes;
     private List<LogFrame>? _held;
     private long _lastSentSeq;
     private long _lastLogFrameAt;
@@ -77,6 +80,16 @@ internal sealed partial class ConversationConnection : IDisposable
         _idleTimer = time.CreateTimer(_ => BeginClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _stallTimer = time.CreateTimer(_ => CheckStalled(), null, options.StallTimeout, options.StallTimeout);
         _lastSentSeq = request.LastSeq;
+
+        // Replenished on use rather than by a timer, so that an idle socket holds no timer for it.
+        _rateLimit = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.MessageBurst,
+            TokensPerPeriod = options.MessagesPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            AutoReplenishment = false,
+            QueueLimit = 0,
+        });
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -179,6 +192,7 @@ internal sealed partial class ConversationConnection : IDisposable
     {
         _idleTimer.Dispose();
         _stallTimer.Dispose();
+        _rateLimit.Dispose();
         _aborted.Dispose();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversations.Gateway.Hosting;
 using Conversations.Grains.Interfaces.Protocol;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.WebSockets;
@@ -29,7 +30,9 @@ internal static partial class ConversationEndpoint
         HttpContext http,
         string conversationId,
         ConnectionRegistry connections,
+        ConnectionAdmission admission,
         ConversationConnectionFactory factory,
+        ConversationInstruments instruments,
         IOptions<GatewayOptions> options)
     {
         if (!IsValidConversationId(conversationId))
@@ -56,16 +59,31 @@ internal static partial class ConversationEndpoint
             return;
         }
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var connection = factory.Create(socket, request);
-        connections.Add(connection);
+        var limits = options.Value;
+        if (!admission.TryAdmit(request.UserId, limits.MaxConnections, limits.MaxConnectionsPerUser, out var refusal))
+        {
+            instruments.OnRejected(ConnectionAdmission.ErrorCode);
+            await RefuseAsync(http, refusal.Status, ConnectionAdmission.ErrorCode, refusal.Message);
+            return;
+        }
+
         try
         {
-            await connection.RunAsync();
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            using var connection = factory.Create(socket, request);
+            connections.Add(connection);
+            try
+            {
+                await connection.RunAsync();
+            }
+            finally
+            {
+                connections.Remove(connection);
+            }
         }
         finally
         {
-            connections.Remove(connection);
+            admission.Release(request.UserId);
         }
     }
 
