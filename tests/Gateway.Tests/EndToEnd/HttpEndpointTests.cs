@@ -32,13 +32,8 @@ public sealed class HttpEndpointTests(GatewayFixture fixture) : IDisposable
     [InlineData("last_seq=1.5")]
     public async Task BadLastSeqIsRefused(string query)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/ws/conversation/ok-id?{query}");
-        request.Headers.Add("Connection", "Upgrade");
-        request.Headers.Add("Upgrade", "websocket");
-        request.Headers.Add("Sec-WebSocket-Version", "13");
-        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
-        using var response = await _http.SendAsync(request);
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_MESSAGE");
+        var refused = await RawUpgrade.SendAsync(_http.BaseAddress!, $"/ws/conversation/ok-id?{query}");
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_MESSAGE"), refused);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.WebSockets;
-using System.Text.Json;
 
 namespace Conversations.Gateway.Tests.EndToEnd;
 
@@ -76,22 +75,6 @@ public sealed class LimitTests
         }
     }
 
-    // A raw upgrade request, to see the status and body of a refusal.
-    private static async Task<(HttpStatusCode Status, string? ErrorCode)> UpgradeAsync(GatewayHost gateway, string id, string? query)
-    {
-        using var http = new HttpClient { BaseAddress = gateway.HttpUri, Timeout = TimeSpan.FromSeconds(20) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/ws/conversation/{id}{(query is null ? string.Empty : "?" + query)}");
-        request.Headers.Add("Connection", "Upgrade");
-        request.Headers.Add("Upgrade", "websocket");
-        request.Headers.Add("Sec-WebSocket-Version", "13");
-        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        if (response.StatusCode != HttpStatusCode.SwitchingProtocols)
-        {
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return (response.StatusCode, body.RootElement.GetProperty("error_code").GetString());
-        }
-
-        return (response.StatusCode, null);
-    }
+    private static Task<(HttpStatusCode Status, string? ErrorCode)> UpgradeAsync(GatewayHost gateway, string id, string? query) =>
+        RawUpgrade.SendAsync(gateway.HttpUri, $"/ws/conversation/{id}{(query is null ? string.Empty : "?" + query)}");
 }
