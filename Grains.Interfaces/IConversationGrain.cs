@@ -41,4 +41,19 @@ public interface IConversationGrain : IGrainWithStringKey
     /// </summary>
     /// <returns><see langword="true"/> when the conversation was handed off; <see langword="false"/> when there was nothing to do.</returns>
     Task<bool> HandBackAsync();
+
+    /// <summary>
+    /// Makes <paramref name="userId"/> the owner of a conversation that has none (creating the conversation
+    /// when it does not exist yet) and says whether <paramref name="userId"/> owns it.
+    /// </summary>
+    /// <param name="userId">The authenticated user.</param>
+    /// <returns><see langword="true"/> when the user owns the conversation (now or already).</returns>
+    Task<bool> ClaimAsync(string userId);
+
+    /// <summary>Returns the conversation's snapshot with its owner, state transitions and ratings.</summary>
+    Task<ConversationDetails> GetDetailsAsync();
+
+    /// <summary>Stores a rating of an answered turn, replacing any earlier one for the same turn.</summary>
+    /// <param name="feedback">The rating; its time is replaced by the grain's clock.</param>
+    Task<FeedbackOutcome> RateTurnAsync(TurnFeedback feedback);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conversations.Gateway.Auth;
 using Conversations.Grains.Analytics;
 using Conversations.Grains.Interfaces.Protocol;
 
@@ -19,7 +20,7 @@ internal static class AnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapConversationAnalytics(this IEndpointRouteBuilder endpoints)
     {
-        var analytics = endpoints.MapGroup("/analytics");
+        var analytics = endpoints.MapGroup("/analytics").RequireConversationsUser(endpoints.ServiceProvider);
         analytics.MapGet("/summary", (HttpContext http, CancellationToken cancellationToken) =>
             RunAsync(http, async a => Results.Json(
                 await a.SummaryAsync(Days(http), Int(http, "active_minutes", DefaultActiveMinutes, 1, 24 * 60), cancellationToken),

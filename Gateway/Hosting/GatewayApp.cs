@@ -1,3 +1,4 @@
+using Conversations.Gateway.Auth;
 using Conversations.Grains.Telemetry;
 
 namespace Conversations.Gateway.Hosting;
@@ -10,6 +11,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConversationsCluster();
+        builder.AddConversationsAuth();
         builder.AddConversationsGateway();
         builder.AddConversationsTelemetry();
 

@@ -68,6 +68,12 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan ClusterChangeRetry { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long <c>POST /conversations/{id}/transition</c> waits for the reply before answering 202 with
+    /// <c>status: pending</c> (the turn goes on and its reply is stored). Default 60 seconds.
+    /// </summary>
+    public TimeSpan HttpTurnTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a closing handshake may take before the socket is aborted. Default 5 seconds.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

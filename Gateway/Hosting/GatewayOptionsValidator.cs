@@ -51,6 +51,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Positive(failures, $"{Section}:KeepAliveInterval", options.KeepAliveInterval);
         Positive(failures, $"{Section}:KeepAliveTimeout", options.KeepAliveTimeout);
         Positive(failures, $"{Section}:CloseTimeout", options.CloseTimeout);
+        Positive(failures, $"{Section}:HttpTurnTimeout", options.HttpTurnTimeout);
         Positive(failures, $"{Section}:StallTimeout", options.StallTimeout);
         Positive(failures, $"{Section}:ClusterChangeRetry", options.ClusterChangeRetry);
         Positive(failures, $"{Section}:DrainTimeout", options.DrainTimeout);

@@ -1,4 +1,5 @@
 using Conversations.Gateway.Analytics;
+using Conversations.Gateway.Api;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
@@ -23,6 +24,7 @@ public static class GatewayServiceExtensions
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
         services.AddSingleton<ConversationConnectionFactory>();
         services.AddSingleton<ConnectionAdmission>();
+        services.AddConversationsApi();
 
         // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
         services.AddSingleton<ConnectionRegistry>();
@@ -43,6 +45,10 @@ public static class GatewayServiceExtensions
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
+
+        // Refusals made before a handler runs (an unknown route, a wrong method or content type, a missing
+        // token) get the same JSON error body as the handlers' own.
+        app.UseStatusCodePages(ErrorBodies.WriteAsync);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapConversationsHealth();
@@ -50,6 +56,7 @@ public static class GatewayServiceExtensions
         app.MapConversationAnalytics();
         app.MapConversationsDashboard();
         app.MapConversationWebSocket();
+        app.MapConversationsApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Conversations.Gateway.Auth;
 using System.Globalization;
 using System.Text.Json;
 
@@ -16,7 +17,7 @@ internal static class ConnectionStatisticsEndpoint
 
     public static IEndpointRouteBuilder MapConnectionStatistics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health/clients", WriteAsync);
+        endpoints.MapGet("/health/clients", WriteAsync).RequireConversationsUser(endpoints.ServiceProvider);
         return endpoints;
     }
 

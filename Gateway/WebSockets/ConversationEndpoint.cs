@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Conversations.Gateway.Auth;
 using Conversations.Gateway.Hosting;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Telemetry;
@@ -18,7 +19,7 @@ internal static partial class ConversationEndpoint
     public static IEndpointRouteBuilder MapConversationWebSocket(this IEndpointRouteBuilder endpoints)
     {
         // Map, not MapGet: WebSockets over HTTP/2 arrive as CONNECT requests.
-        endpoints.Map(Route, HandleAsync);
+        endpoints.Map(Route, HandleAsync).RequireConversationsUser(endpoints.ServiceProvider);
         return endpoints;
     }
 
@@ -33,6 +34,7 @@ internal static partial class ConversationEndpoint
         ConnectionAdmission admission,
         ConversationConnectionFactory factory,
         ConversationInstruments instruments,
+        CallerIdentity identity,
         IOptions<GatewayOptions> options)
     {
         if (!IsValidConversationId(conversationId))
@@ -53,9 +55,24 @@ internal static partial class ConversationEndpoint
             return;
         }
 
+        if (!identity.TryResolve(http, request.UserId, out var userId, out var refusedUser))
+        {
+            instruments.OnRejected(ErrorCodes.Unauthorized);
+            await refusedUser!.WriteAsync(http);
+            return;
+        }
+
+        request = request with { UserId = userId };
         if (connections.IsDraining)
         {
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "This node is shutting down; connect to another one.");
+            return;
+        }
+
+        if (await CheckOwnerAsync(http, identity, conversationId, userId) is { } notOwner)
+        {
+            instruments.OnRejected(ErrorCodes.Unauthorized);
+            await notOwner.WriteAsync(http);
             return;
         }
 
@@ -84,6 +101,19 @@ internal static partial class ConversationEndpoint
         finally
         {
             admission.Release(request.UserId);
+        }
+    }
+
+    private static async Task<HttpRefusal?> CheckOwnerAsync(HttpContext http, CallerIdentity identity, string conversationId, string? userId)
+    {
+        try
+        {
+            return await identity.CheckOwnerAsync(conversationId, userId).WaitAsync(http.RequestAborted);
+        }
+        catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // Orleans has logged why; the client is told to try again.
+            return new HttpRefusal(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The conversation is unavailable just now; connect again.");
         }
     }
 

@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>The cluster or its storage cannot be reached just now.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 
+    /// <summary>HTTP only: no such conversation, or no such turn in it.</summary>
+    public const string NotFound = "NOT_FOUND";
+
     /// <summary>A fault of ours.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

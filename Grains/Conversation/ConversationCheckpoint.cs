@@ -67,4 +67,7 @@ public sealed class ConversationCheckpoint
 
     /// <summary>Frustration, tone, persona, escalation, conversion, the hand-over flag and interrupt answers.</summary>
     [Id(18)] public ConversationSignals Signals { get; set; } = ConversationSignals.Initial;
+
+    /// <summary>The latest ratings of answered turns, one per turn, oldest first.</summary>
+    [Id(19)] public List<TurnFeedback> Feedback { get; set; } = [];
 }

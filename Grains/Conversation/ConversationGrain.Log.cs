@@ -55,4 +55,7 @@ public sealed partial class ConversationGrain
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Conversation {ConversationId} stopped answering; pending turns stay stored")]
     private partial void LogWorkerStopped(Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} rated {Rating}")]
+    private partial void LogTurnRated(string conversationId, int turn, int rating);
 }

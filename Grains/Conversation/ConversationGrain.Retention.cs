@@ -22,6 +22,7 @@ public sealed partial class ConversationGrain : IRemindable
         }
 
         LogDeletingExpired(ConversationId, State.TurnCount, idle);
+        await UnlistAsync();
         await transcripts.DeleteAsync(ConversationId, CancellationToken.None);
         await checkpoint.ClearStateAsync();
         _durableSeq = 0;

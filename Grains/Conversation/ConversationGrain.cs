@@ -107,13 +107,8 @@ public sealed partial class ConversationGrain(
         }
 
         var now = timeProvider.GetUtcNow();
+        await RecordOwnerAsync(message.UserId);
         var turn = ++State.TurnCount;
-        if (State.CreatedAt == default)
-        {
-            State.CreatedAt = now;
-        }
-
-        State.UserId ??= message.UserId;
         if (!string.IsNullOrWhiteSpace(message.UserName))
         {
             State.UserName = message.UserName;

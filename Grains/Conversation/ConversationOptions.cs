@@ -31,6 +31,9 @@ public sealed class ConversationOptions
     /// <summary>State transitions kept in the checkpoint's history. Default 50.</summary>
     public int StateHistoryLimit { get; set; } = 50;
 
+    /// <summary>Ratings of turns kept in the checkpoint, the latest ones. Default 100.</summary>
+    public int RememberedFeedback { get; set; } = 100;
+
     /// <summary>
     /// A conversation unused for this long is deleted, checkpoint and transcript, by a reminder. Default 30 days.
     /// </summary>

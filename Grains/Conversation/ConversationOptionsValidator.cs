@@ -36,6 +36,11 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             failures.Add($"{Section}:MaxReplyChars must be between 20 and 100000 (was {options.MaxReplyChars}).");
         }
 
+        if (options.RememberedFeedback < 1)
+        {
+            failures.Add($"{Section}:RememberedFeedback must be at least 1 (was {options.RememberedFeedback}).");
+        }
+
         if (options.StateHistoryLimit < 1)
         {
             failures.Add($"{Section}:StateHistoryLimit must be at least 1 (was {options.StateHistoryLimit}).");

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Conversations.Grains.Interfaces.Protocol;
+
+namespace Conversations.Gateway.Api;
+
+/// <summary>Source-generated JSON of the HTTP API: snake_case, enums as their protocol names.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(CreateConversationRequest))]
+[JsonSerializable(typeof(TransitionRequest))]
+[JsonSerializable(typeof(FeedbackRequest))]
+[JsonSerializable(typeof(ConversationCreated))]
+[JsonSerializable(typeof(TurnResult))]
+[JsonSerializable(typeof(ConversationView))]
+[JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(FeedbackStored))]
+[JsonSerializable(typeof(HttpError))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

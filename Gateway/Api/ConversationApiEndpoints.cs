@@ -1,0 +1,81 @@
+using Conversations.Gateway.Auth;
+using Conversations.Grains.Interfaces.Protocol;
+
+namespace Conversations.Gateway.Api;
+
+/// <summary>Maps the HTTP API under <c>/conversations</c>; its OpenAPI document is at <c>/openapi/v1.json</c>.</summary>
+public static class ConversationApiEndpoints
+{
+    /// <summary>The services the API needs.</summary>
+    public static IServiceCollection AddConversationsApi(this IServiceCollection services)
+    {
+        services.AddSingleton<TurnRunner>();
+        services.AddSingleton<ConversationApi>();
+        services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
+            description.RelativePath is { } path
+            && (path.StartsWith("conversations", StringComparison.Ordinal) || path.StartsWith("analytics", StringComparison.Ordinal)));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // The document describes the bodies as they are written: snake_case, enums by name.
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
+        return services;
+    }
+
+    /// <summary>Maps the endpoints and the OpenAPI document.</summary>
+    public static WebApplication MapConversationsApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        var api = app.MapGroup("/conversations")
+            .WithTags("Conversations")
+            .RequireConversationsUser(app.Services);
+
+        api.MapPost("", (HttpContext http, ConversationApi handler, CancellationToken ct) => handler.CreateAsync(http, ct))
+            .WithName("CreateConversation")
+            .WithSummary("Starts a conversation for a user, optionally answering a first message.")
+            .Accepts<CreateConversationRequest>("application/json")
+            .Produces<ConversationCreated>(StatusCodes.Status201Created)
+            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("", (HttpContext http, ConversationApi handler) => handler.ListAsync(http))
+            .WithName("ListConversations")
+            .WithSummary("Lists a user's conversations, newest first (query: user_id, page from 1, page_size 1 to 100, default 20).")
+            .Produces<ConversationList>()
+            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
+
+        api.MapGet("/{conversationId}", (HttpContext http, string conversationId, ConversationApi handler) => handler.GetAsync(http, conversationId))
+            .WithName("GetConversation")
+            .WithSummary("A conversation's state, transition history, checkpoint snapshot and ratings.")
+            .Produces<ConversationView>()
+            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/{conversationId}/transition", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.TransitionAsync(http, conversationId, ct))
+            .WithName("Transition")
+            .WithSummary("One user turn without a socket: the message in; the reply, the new state and the previous one out. 202 with status 'pending' when the reply takes longer than Gateway:HttpTurnTimeout.")
+            .Accepts<TransitionRequest>("application/json")
+            .Produces<TurnResult>()
+            .Produces<TurnResult>(StatusCodes.Status202Accepted)
+            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+
+        api.MapPost("/{conversationId}/feedback", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.FeedbackAsync(http, conversationId, ct))
+            .WithName("RateTurn")
+            .WithSummary("Rates an answered turn from 1 to 5, with an optional comment; rating a turn again replaces the rating.")
+            .Accepts<FeedbackRequest>("application/json")
+            .Produces<FeedbackStored>()
+            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static RouteHandlerBuilder WithErrors(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            endpoint.Produces<HttpError>(status);
+        }
+
+        return endpoint;
+    }
+}
