@@ -1,5 +1,6 @@
 using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Api;
+using Conversations.Gateway.Auth;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
@@ -45,6 +46,13 @@ public static class GatewayServiceExtensions
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.KeepAliveTimeout,
         });
+
+        // After the WebSocket middleware, so the token handler knows an upgrade when it sees one.
+        if (app.Services.GetRequiredService<CallerIdentity>().Enabled)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
 
         // Refusals made before a handler runs (an unknown route, a wrong method or content type, a missing
         // token) get the same JSON error body as the handlers' own.

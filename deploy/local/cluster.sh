@@ -121,7 +121,7 @@ up() {
   done
   for i in 0 1; do
     echo "starting gateway $((i + 1)) (http://127.0.0.1:${gateway_ports[$i]})..."
-    start_node "gateway$((i + 1))" "$gateway_dll" "${common[@]}" Gateway__Mode=Client Urls="http://127.0.0.1:${gateway_ports[$i]}"
+    start_node "gateway$((i + 1))" "$gateway_dll" "${common[@]}" Gateway__Mode=Client Auth__Enabled=false Urls="http://127.0.0.1:${gateway_ports[$i]}"
   done
   for i in 0 1; do
     wait_healthy "gateway$((i + 1))" "http://127.0.0.1:${gateway_ports[$i]}/health/ready"

@@ -43,8 +43,12 @@ public sealed class ManifestEnvironmentTests(ITestOutputHelper output) : IAsyncL
             await AssertProbesAnswerAsync(siloProcess, siloContainer);
             await AssertProbesAnswerAsync(gatewayProcess, gatewayContainer);
 
+            // Gateways outside the embedded mode require a token signed with the key from the Secret.
             var id = $"manifest-{Guid.NewGuid():N}";
-            await using var client = await gatewayProcess.ConnectAsync(id);
+            var (refused, code) = await RawUpgrade.SendAsync(gatewayProcess.HttpUri, $"/ws/conversation/{id}");
+            Assert.Equal((System.Net.HttpStatusCode.Unauthorized, "UNAUTHORIZED"), (refused, code));
+            var token = TestTokens.Issue("manifest-user", key: gateway["Auth__SigningKey"]);
+            await using var client = await gatewayProcess.ConnectAsync(id, query: $"access_token={token}");
             await client.SendMessageAsync("m1", "Hi, we are looking for a CRM for our sales team");
             var log = await client.UntilAsync(f => f.IsReply(1), TimeSpan.FromSeconds(60));
             await client.SendMessageAsync("m2", "How much does it cost?");

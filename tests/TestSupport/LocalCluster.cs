@@ -53,6 +53,9 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             var settings = Common();
             settings["Gateway:Mode"] = "Client";
+
+            // These processes are about failover and durability; authentication has tests of its own.
+            settings["Auth:Enabled"] = "false";
             return ServiceProcess.StartGatewayAsync(settings);
         }));
         return new LocalCluster(clusterId, siloProcesses, [.. gatewayProcesses]);

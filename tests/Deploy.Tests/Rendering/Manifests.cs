@@ -20,7 +20,7 @@ internal sealed class Manifests(string overlay, IReadOnlyList<JsonObject> object
         new Dictionary<string, IReadOnlyDictionary<string, string[]>>
         {
             ["dev"] = new Dictionary<string, string[]>(),
-            ["prod"] = new Dictionary<string, string[]> { ["conversations-postgres"] = ["connection-string"] },
+            ["prod"] = new Dictionary<string, string[]> { ["conversations-postgres"] = ["connection-string"], ["conversations-auth"] = ["signing-key"] },
         };
 
     public string Overlay { get; } = overlay;

@@ -15,6 +15,7 @@ internal static class SettingNames
     {
         [ClusterSettings.SectionName] = typeof(ClusterSettings),
         [GatewayOptions.SectionName] = typeof(GatewayOptions),
+        [AuthOptions.SectionName] = typeof(AuthOptions),
         [ModelOptions.SectionName] = typeof(ModelOptions),
     };
 

@@ -73,7 +73,7 @@ public sealed class ClusterReadinessTests
         var clusterId = $"test-{Guid.NewGuid():N}";
         var gatewayPort = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         var silo = await GatewayHost.StartAsync("--Cluster:ClusterId", clusterId, "--Cluster:GatewayPort", gatewayPort);
-        await using var client = await GatewayHost.StartAsync("--Gateway:Mode", "Client", "--Cluster:ClusterId", clusterId, "--Cluster:GatewayPort", gatewayPort);
+        await using var client = await GatewayHost.StartAsync("--Gateway:Mode", "Client", "--Auth:Enabled", "false", "--Cluster:ClusterId", clusterId, "--Cluster:GatewayPort", gatewayPort);
         using var http = new HttpClient { BaseAddress = client.HttpUri, Timeout = TimeSpan.FromSeconds(20) };
         try
         {
