@@ -1,6 +1,6 @@
-using Conversations.Gateway.Auth;
 using System.Globalization;
 using System.Text.Json;
+using Conversations.Gateway.Auth;
 
 namespace Conversations.Gateway.WebSockets;
 

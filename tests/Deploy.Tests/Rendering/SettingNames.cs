@@ -1,4 +1,5 @@
 using System.Reflection;
+using Conversations.Gateway.Auth;
 using Conversations.Gateway.Hosting;
 using Conversations.Grains.Hosting;
 using Conversations.Grains.Responders.Models;
