@@ -140,5 +140,19 @@ public sealed class AuthTests(AuthGatewayFixture fixture) : IClassFixture<AuthGa
         Assert.Contains("Auth:SigningKey", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheConnectionLimitPerUserCountsTheTokensUser()
+    {
+        await using var gateway = await GatewayHost.StartAsync("--Auth:Enabled", "true", "--Auth:SigningKey", TestTokens.SigningKey, "--Gateway:MaxConnectionsPerUser", "1");
+        var token = TestTokens.Issue(NewUser());
+        await using var first = await gateway.ConnectAsync($"auth-{Guid.NewGuid():N}", query: $"access_token={token}");
+
+        var second = await RawUpgrade.SendAsync(gateway.HttpUri, $"/ws/conversation/auth-{Guid.NewGuid():N}?access_token={token}");
+        var otherUser = await RawUpgrade.SendAsync(gateway.HttpUri, $"/ws/conversation/auth-{Guid.NewGuid():N}?access_token={TestTokens.Issue(NewUser())}");
+
+        Assert.Equal((HttpStatusCode.TooManyRequests, "TOO_MANY_CONNECTIONS"), second);
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, otherUser.Status);
+    }
+
     private static string NewUser() => $"user-{Guid.NewGuid():N}";
 }
