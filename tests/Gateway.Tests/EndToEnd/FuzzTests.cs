@@ -303,7 +303,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
                             await s.SendFrameAsync(RawWebSocket.Ping, Encoding.UTF8.GetBytes("mid"), cancellationToken: ct);
                         }
                     }
-                });
+                }
+                );
             case 9:
                 return ("bad-fragmentation", Pick(random,
                     Bytes(RawWebSocket.Continuation, Encoding.UTF8.GetBytes("}orphan")),
