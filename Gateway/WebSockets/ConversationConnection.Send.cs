@@ -23,6 +23,13 @@ internal sealed partial class ConversationConnection
                     case OutboundKind.Log:
                         await SendLogFrameAsync(item, cancellationToken);
                         break;
+                    case OutboundKind.Replay:
+                        foreach (var frame in item.Frames!)
+                        {
+                            await SendLogFrameAsync(Outbound.Log(frame), cancellationToken);
+                        }
+
+                        break;
                     case OutboundKind.Refresh:
                         Volatile.Write(ref _refreshQueued, 0);
                         LogStalled(ConversationId, _lastSentSeq);

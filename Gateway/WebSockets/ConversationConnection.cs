@@ -49,6 +49,7 @@ internal sealed partial class ConversationConnection : IDisposable
     private long _framesReceived;
     private long _framesSent;
     private int _closing;
+    private int _slow;
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string _closeReason = "closed";
 
@@ -265,9 +266,9 @@ internal sealed partial class ConversationConnection : IDisposable
         }
 
         _instruments.OnFramesReplayed(result.Frames.Count);
-        foreach (var frame in result.Frames)
+        if (result.Frames.Count > 0)
         {
-            Enqueue(Outbound.Log(frame));
+            Enqueue(Outbound.Replay(result.Frames));
         }
     }
 
@@ -279,8 +280,13 @@ internal sealed partial class ConversationConnection : IDisposable
         }
 
         // The client does not read as fast as its conversation writes: drop it rather than buffer
-        // without bound. It reconnects and resumes from its last_seq.
-        LogSlowClient(ConversationId, _options.OutboundQueueFrames);
+        // without bound. It reconnects and resumes from its last_seq. Frames keep arriving until the
+        // subscription ends; the drop is logged once.
+        if (Interlocked.Exchange(ref _slow, 1) == 0)
+        {
+            LogSlowClient(ConversationId, _options.OutboundQueueFrames);
+        }
+
         Abort();
     }
 

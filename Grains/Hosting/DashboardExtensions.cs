@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,10 +39,34 @@ public static class DashboardExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<DashboardMarker>() is not null)
         {
-            endpoints.MapOrleansDashboard(Path);
+            IEndpointConventionBuilder dashboard = endpoints.MapOrleansDashboard(Path);
+            dashboard.Add(RefuseMalformedSiloAddresses);
         }
 
         return endpoints;
+    }
+
+    // The dashboard's silo routes (/dashboard/SiloStats/{address}, ...) take a silo address from the path
+    // and fail with a server error when it is not one; a request with a malformed address is the client's
+    // fault, so answer 400.
+    private static void RefuseMalformedSiloAddresses(EndpointBuilder endpoint)
+    {
+        if (endpoint.RequestDelegate is not { } next)
+        {
+            return;
+        }
+
+        endpoint.RequestDelegate = async http =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (InvalidOperationException exception) when (exception.InnerException is FormatException && !http.Response.HasStarted)
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        };
     }
 
     private sealed class DashboardMarker;
