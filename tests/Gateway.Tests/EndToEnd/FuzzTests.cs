@@ -19,6 +19,7 @@ namespace Conversations.Gateway.Tests.EndToEnd;
 // Thousands of malformed frames and HTTP requests against a gateway that holds conversations with real
 // turns. Every input is invalid by construction (it can never be a frame or request that may change a
 // conversation), so afterwards every conversation must be exactly as it was. FUZZ_SEED reproduces a run.
+[Collection(MemoryMeasuredCollection.Name)]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int MaxFrameBytes = 16 * 1024;

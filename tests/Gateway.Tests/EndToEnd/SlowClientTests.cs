@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace Conversations.Gateway.Tests.EndToEnd;
 
+[Collection(MemoryMeasuredCollection.Name)]
 public sealed class SlowClientTests(ITestOutputHelper output)
 {
     private const int Turns = 60;
