@@ -11,6 +11,7 @@ public static class ConversationApiEndpoints
     {
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationApi>();
+        services.AddApiRateLimits();
         services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
             description.RelativePath is { } path
             && (path.StartsWith("conversations", StringComparison.Ordinal) || path.StartsWith("analytics", StringComparison.Ordinal)));
@@ -31,26 +32,27 @@ public static class ConversationApiEndpoints
         app.MapOpenApi();
         var api = app.MapGroup("/conversations")
             .WithTags("Conversations")
-            .RequireConversationsUser(app.Services);
+            .RequireConversationsUser(app.Services)
+            .RequireRateLimiting(ApiRateLimits.Policy);
 
         api.MapPost("", (HttpContext http, ConversationApi handler, CancellationToken ct) => handler.CreateAsync(http, ct))
             .WithName("CreateConversation")
             .WithSummary("Starts a conversation for a user, optionally answering a first message.")
             .Accepts<CreateConversationRequest>("application/json")
             .Produces<ConversationCreated>(StatusCodes.Status201Created)
-            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("", (HttpContext http, ConversationApi handler) => handler.ListAsync(http))
             .WithName("ListConversations")
             .WithSummary("Lists a user's conversations, newest first (query: user_id, page from 1, page_size 1 to 100, default 20).")
             .Produces<ConversationList>()
-            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/{conversationId}", (HttpContext http, string conversationId, ConversationApi handler) => handler.GetAsync(http, conversationId))
             .WithName("GetConversation")
             .WithSummary("A conversation's state, transition history, checkpoint snapshot and ratings.")
             .Produces<ConversationView>()
-            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/{conversationId}/transition", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.TransitionAsync(http, conversationId, ct))
             .WithName("Transition")
@@ -58,14 +60,14 @@ public static class ConversationApiEndpoints
             .Accepts<TransitionRequest>("application/json")
             .Produces<TurnResult>()
             .Produces<TurnResult>(StatusCodes.Status202Accepted)
-            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/{conversationId}/feedback", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.FeedbackAsync(http, conversationId, ct))
             .WithName("RateTurn")
             .WithSummary("Rates an answered turn from 1 to 5, with an optional comment; rating a turn again replaces the rating.")
             .Accepts<FeedbackRequest>("application/json")
             .Produces<FeedbackStored>()
-            .WithErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -40,6 +40,16 @@ public sealed class GatewayOptions
     public int RateLimitStrikes { get; set; } = 50;
 
     /// <summary>
+    /// HTTP API requests (<c>/conversations</c>) one user may make per second, on average; more are refused
+    /// with 429 RATE_LIMITED. The user is the token's subject, or the client's address when authentication
+    /// is off. Default 20.
+    /// </summary>
+    public int HttpRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>HTTP API requests one user may make at once above the average. Default 40.</summary>
+    public int HttpRequestBurst { get; set; } = 40;
+
+    /// <summary>
     /// Frames waiting to be written to one socket. A client that lets more pile up is too slow: it is
     /// disconnected and may resume by <c>last_seq</c>. Default 1,024.
     /// </summary>

@@ -38,6 +38,8 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 
         AtLeastOne(failures, $"{Section}:MaxConnections", options.MaxConnections);
         AtLeastOne(failures, $"{Section}:MaxConnectionsPerUser", options.MaxConnectionsPerUser);
+        AtLeastOne(failures, $"{Section}:HttpRequestsPerSecond", options.HttpRequestsPerSecond);
+        AtLeastOne(failures, $"{Section}:HttpRequestBurst", options.HttpRequestBurst);
         AtLeastOne(failures, $"{Section}:MessagesPerSecond", options.MessagesPerSecond);
         AtLeastOne(failures, $"{Section}:MessageBurst", options.MessageBurst);
         AtLeastOne(failures, $"{Section}:RateLimitStrikes", options.RateLimitStrikes);

@@ -54,6 +54,9 @@ public static class GatewayServiceExtensions
             app.UseAuthorization();
         }
 
+        // After authentication, so the HTTP API is limited per user.
+        app.UseRateLimiter();
+
         // Refusals made before a handler runs (an unknown route, a wrong method or content type, a missing
         // token) get the same JSON error body as the handlers' own.
         app.UseStatusCodePages(ErrorBodies.WriteAsync);

@@ -33,6 +33,10 @@ public sealed class GatewayHost : IAsyncDisposable
             "--Cluster:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Responders:Offline:ChunkDelay", "00:00:00.025",
             "--Logging:LogLevel:Default", "Warning",
+
+            // Tests share a gateway and one loopback address; the HTTP rate limit has a test of its own.
+            "--Gateway:HttpRequestsPerSecond", "10000",
+            "--Gateway:HttpRequestBurst", "10000",
             .. settings,
         ];
         var app = GatewayApp.Build(args);

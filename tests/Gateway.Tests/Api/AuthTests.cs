@@ -154,5 +154,29 @@ public sealed class AuthTests(AuthGatewayFixture fixture) : IClassFixture<AuthGa
         Assert.Equal(HttpStatusCode.SwitchingProtocols, otherUser.Status);
     }
 
+    [Fact]
+    public async Task TheHttpApiIsRateLimitedPerUser()
+    {
+        await using var gateway = await GatewayHost.StartAsync(
+            "--Auth:Enabled", "true", "--Auth:SigningKey", TestTokens.SigningKey, "--Gateway:HttpRequestsPerSecond", "1", "--Gateway:HttpRequestBurst", "3");
+        using var busy = new ApiCall(gateway.HttpUri, TestTokens.Issue(NewUser()));
+        using var other = new ApiCall(gateway.HttpUri, TestTokens.Issue(NewUser()));
+
+        var statuses = new List<HttpStatusCode>();
+        ApiResponse last = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await busy.GetAsync("/conversations");
+            statuses.Add(last.Status);
+        }
+
+        var otherUser = await other.GetAsync("/conversations");
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.Equal((HttpStatusCode.TooManyRequests, "RATE_LIMITED"), (last.Status, last.ErrorCode));
+        Assert.Equal(HttpStatusCode.OK, otherUser.Status);
+    }
+
     private static string NewUser() => $"user-{Guid.NewGuid():N}";
 }
