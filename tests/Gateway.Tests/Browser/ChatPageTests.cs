@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Conversations.Gateway.Tests.Browser;
@@ -97,6 +98,23 @@ public sealed class ChatPageTests(ITestOutputHelper output)
         Assert.True(proxy.Accepted > relayedBeforeRestore, "the page did not reconnect through the relay");
         Assert.Contains("reconnecting", states);
         Assert.Equal("connected", states[^1]);
+    }
+
+    [Fact]
+    public async Task WhereTokensAreRequiredThePagePassesTheTokenFromItsFragmentToTheSocket()
+    {
+        await using var gateway = await GatewayHost.StartAsync("--Auth:Enabled", "true", "--Auth:SigningKey", TestTokens.SigningKey);
+        await using var browser = await ChromiumBrowser.StartAsync();
+
+        await browser.NavigateAsync(new Uri(gateway.HttpUri, $"/#access_token={TestTokens.Issue("page-user")}"));
+        await browser.WaitForAsync("document.getElementById('conn').dataset.state === 'connected'", Bound);
+        await SendFromThePageAsync(browser, "hello");
+        await browser.WaitForAsync("document.querySelectorAll('#transcript .msg.assistant').length === 1 && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0", Bound);
+        var conversationId = (await browser.EvaluateAsync("document.getElementById('convId').value")).GetString()!;
+
+        var owner = await gateway.App.Services.GetRequiredService<IGrainFactory>().GetGrain<Grains.Interfaces.IConversationGrain>(conversationId).GetDetailsAsync();
+        Assert.Equal("page-user", owner.UserId);
+        Assert.Equal(1, owner.Snapshot.TurnCount);
     }
 
     private static async Task SendFromThePageAsync(ChromiumBrowser browser, string text)
