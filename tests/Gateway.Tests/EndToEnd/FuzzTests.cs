@@ -346,7 +346,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             var endpoint = endpoints[random.Next(endpoints.Count)];
             var accepted = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
-            var method = Methods[random.Next(Methods.Length)];
+
+            // Mostly a method the endpoint takes, so that bodies reach its handler; sometimes any method.
+            var method = accepted is { Count: > 0 } && random.Next(4) != 0 ? accepted[random.Next(accepted.Count)] : Methods[random.Next(Methods.Length)];
 
             // An existing conversation's id only goes with a read or a method the endpoint refuses, so that
             // no request can be a valid change to it.
