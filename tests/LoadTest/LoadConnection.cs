@@ -114,6 +114,9 @@ public sealed class LoadConnection : IAsyncDisposable
 
             var started = Stopwatch.GetTimestamp();
             MarkDisturbed();
+
+            // Moving the generation on first tells the old socket's receive loop that this drop is ours.
+            Interlocked.Increment(ref _generation);
             _socket?.Abort();
             await OpenAsync(cancellationToken);
             _statistics.OnReconnect();
@@ -132,6 +135,7 @@ public sealed class LoadConnection : IAsyncDisposable
         try
         {
             _closing = true;
+            Interlocked.Increment(ref _generation);
             if (_socket is { State: WebSocketState.Open } socket)
             {
                 using var timeout = new CancellationTokenSource(CloseTimeout);
