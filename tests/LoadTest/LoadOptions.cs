@@ -26,6 +26,12 @@ public sealed record LoadOptions
     /// <summary>Total turns started per second (open loop). Default 100.</summary>
     public double TurnsPerSecond { get; init; } = 100;
 
+    /// <summary>No turn is started after this time from the first one (closed and open loop); null: no limit but the turn count.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Read the servers' memory after the sockets are closed rather than while they are open (memory of conversations, not of sockets).</summary>
+    public bool MemoryAfterClose { get; init; }
+
     /// <summary>How long idle sockets are held (idle mode). Default 10 s.</summary>
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -90,6 +96,12 @@ public sealed record LoadOptions
                 continue;
             }
 
+            if (name == "--memory-after-close")
+            {
+                options = options with { MemoryAfterClose = true };
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 throw new ArgumentException($"Option {name} needs a value.");
@@ -106,6 +118,7 @@ public sealed record LoadOptions
                 "--think-ms" => options with { ThinkTime = TimeSpan.FromMilliseconds(Int(value)) },
                 "--rate" => options with { TurnsPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--hold" => options with { Hold = Seconds(value) },
+                "--duration" => options with { Duration = Seconds(value) },
                 "--storm-share" => options with { StormShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--storm-seconds" => options with { StormDuration = Seconds(value) },
                 "--deadline" => options with { Deadline = Seconds(value) },
@@ -136,6 +149,7 @@ public sealed record LoadOptions
           --ramp-up S                          seconds to open all sockets (default 5)
           --think-ms T                         closed loop: pause after each reply (default 0)
           --rate R                             open loop: turns started per second in all (default 100)
+          --duration S                         closed/open loop: start no turn after S seconds (default: no limit)
           --hold S                             idle: seconds to hold the sockets (default 10)
           --storm-share F --storm-seconds S    every second drop F of the sockets that are mid-reply, resume by last_seq
           --deadline S                         the whole run ends by then (default 600)
@@ -147,6 +161,7 @@ public sealed record LoadOptions
           --pid P[,P…]                         processes whose RSS (/proc/P/status) is read before and after
           --metrics-url U[,U…]                 Prometheus endpoints whose GC heap size is read before and after
           --force-gc                           full GC in each --pid process (diagnostic port) before reading memory
+          --memory-after-close                 read memory after closing the sockets (conversation memory, not socket memory)
           --json FILE                          also write the report as JSON
           --run-id ID                          prefix of conversation and user ids (default random)
         """;

@@ -45,7 +45,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                     await Task.Delay(options.Hold, token).ContinueWith(_ => { }, TaskScheduler.Default);
                     break;
                 case LoadMode.Closed:
-                    await WithStormAsync(connections, () => Task.WhenAll(connections.Select(c => ClosedLoopAsync(c, token))), token);
+                    await WithStormAsync(connections, () => Task.WhenAll(connections.Select(c => ClosedLoopAsync(c, clock, token))), token);
                     break;
                 case LoadMode.Open:
                     await WithStormAsync(connections, () => OpenLoopAsync(connections, token), token);
@@ -60,12 +60,22 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         }
 
         var elapsed = clock.Elapsed;
+        using var memoryTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        Dictionary<string, (long? Rss, long? Heap)> after;
+        if (options.MemoryAfterClose)
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
 
-        // Memory is read while the sockets are still open.
-        using var memoryTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var after = await ReadMemoryAsync(http, memoryTimeout.Token);
+            // The servers let go of a closed socket's resources asynchronously.
+            await Task.Delay(TimeSpan.FromSeconds(3), memoryTimeout.Token);
+            after = await ReadMemoryAsync(http, memoryTimeout.Token);
+        }
+        else
+        {
+            after = await ReadMemoryAsync(http, memoryTimeout.Token);
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
 
-        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         return Report(connections, elapsed, before, after);
     }
 
@@ -127,9 +137,11 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         return [.. opened.OfType<LoadConnection>()];
     }
 
-    private async Task ClosedLoopAsync(LoadConnection connection, CancellationToken cancellationToken)
+    private bool PastDuration(Stopwatch clock) => options.Duration is { } duration && clock.Elapsed >= duration;
+
+    private async Task ClosedLoopAsync(LoadConnection connection, Stopwatch clock, CancellationToken cancellationToken)
     {
-        for (var turn = 0; turn < options.TurnsPerConnection && !cancellationToken.IsCancellationRequested; turn++)
+        for (var turn = 0; turn < options.TurnsPerConnection && !cancellationToken.IsCancellationRequested && !PastDuration(clock); turn++)
         {
             if (!await RunTurnAsync(connection, turn, Stopwatch.GetTimestamp(), cancellationToken))
             {
@@ -153,7 +165,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         var clock = Stopwatch.StartNew();
         var start = Stopwatch.GetTimestamp();
         long due = 0;
-        while (due < total && !cancellationToken.IsCancellationRequested)
+        while (due < total && !cancellationToken.IsCancellationRequested && !PastDuration(clock))
         {
             var now = (long)(clock.Elapsed.TotalSeconds * options.TurnsPerSecond);
             for (; due < Math.Min(now, total); due++)
