@@ -47,6 +47,11 @@ start_echo() {
   wait_ready http://127.0.0.1:5100/metrics
 }
 
+# A fresh gateway first runs a short load of its own, so that measured runs do not pay for JIT tiering.
+warm_up() {
+  load --connections 200 --turns 5 --ramp-up 1 --run-id "warmup-$(date +%s%N)" >/dev/null 2>&1 || true
+}
+
 stop_server() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
@@ -71,19 +76,20 @@ case "${1:-}" in
       --pid "$server_pid" --metrics-url http://127.0.0.1:5000/metrics --force-gc --json "$out/idle-gateway.json" || true
     stop_server
     start_echo
-    load --mode idle --baseline --connections "$n" --ramp-up "${RAMP:-60}" --hold "${HOLD:-20}" --source-addresses 16 \
+    load --url ws://127.0.0.1:5100 --mode idle --baseline --connections "$n" --ramp-up "${RAMP:-60}" --hold "${HOLD:-20}" --source-addresses 16 \
       --pid "$server_pid" --metrics-url http://127.0.0.1:5100/metrics --force-gc --json "$out/idle-echo.json" || true
     ;;
   throughput)
     n=${TALKING:-1000}
     turns=${TURNS:-20}
     start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+    warm_up
     load --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-gateway.json" || true
     stop_server
     frames=$(json_field "$out/throughput-gateway.json" "['frames_per_turn']")
     k=$(python3 -c "print(max(2, round($frames)))")
     start_echo
-    load --baseline --echo-frames "$k" --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-echo.json" || true
+    load --url ws://127.0.0.1:5100 --baseline --echo-frames "$k" --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-echo.json" || true
     python3 - "$out/throughput-gateway.json" "$out/throughput-echo.json" <<'PY'
 import json, sys
 g, e = (json.load(open(p)) for p in sys.argv[1:3])
@@ -97,6 +103,7 @@ PY
     rate=$(python3 -c "print(round($max * ${LATENCY_SHARE:-0.2}, 1))")
     echo "open loop at $rate turns/s (${LATENCY_SHARE:-0.2} of $max)"
     start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+    warm_up
     load --mode open --rate "$rate" --connections "$n" --turns "${TURNS:-20}" --duration "${DURATION:-30}" --ramp-up 10 \
       --json "$out/latency-gateway.json" || true
     ;;
