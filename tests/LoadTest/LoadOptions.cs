@@ -32,6 +32,9 @@ public sealed record LoadOptions
     /// <summary>Read the servers' memory after the sockets are closed rather than while they are open (memory of conversations, not of sockets).</summary>
     public bool MemoryAfterClose { get; init; }
 
+    /// <summary>With <see cref="MemoryAfterClose"/>: how long after closing memory is read. Default 3 s.</summary>
+    public TimeSpan MemoryDelay { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long idle sockets are held (idle mode). Default 10 s.</summary>
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -119,6 +122,7 @@ public sealed record LoadOptions
                 "--rate" => options with { TurnsPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--hold" => options with { Hold = Seconds(value) },
                 "--duration" => options with { Duration = Seconds(value) },
+                "--memory-delay" => options with { MemoryDelay = Seconds(value) },
                 "--storm-share" => options with { StormShare = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--storm-seconds" => options with { StormDuration = Seconds(value) },
                 "--deadline" => options with { Deadline = Seconds(value) },
@@ -162,6 +166,7 @@ public sealed record LoadOptions
           --metrics-url U[,U…]                 Prometheus endpoints whose GC heap size is read before and after
           --force-gc                           full GC in each --pid process (diagnostic port) before reading memory
           --memory-after-close                 read memory after closing the sockets (conversation memory, not socket memory)
+          --memory-delay S                     with --memory-after-close: seconds to wait before reading (default 3)
           --json FILE                          also write the report as JSON
           --run-id ID                          prefix of conversation and user ids (default random)
         """;

@@ -60,18 +60,19 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         }
 
         var elapsed = clock.Elapsed;
-        using var memoryTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         Dictionary<string, (long? Rss, long? Heap)> after;
         if (options.MemoryAfterClose)
         {
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
 
-            // The servers let go of a closed socket's resources asynchronously.
-            await Task.Delay(TimeSpan.FromSeconds(3), memoryTimeout.Token);
+            // The servers let go of a closed socket's resources (and of cached stream frames) asynchronously.
+            await Task.Delay(options.MemoryDelay, cancellationToken);
+            using var memoryTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             after = await ReadMemoryAsync(http, memoryTimeout.Token);
         }
         else
         {
+            using var memoryTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             after = await ReadMemoryAsync(http, memoryTimeout.Token);
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }

@@ -63,7 +63,9 @@ trap stop_server EXIT
 
 json_field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$2)" "$1"; }
 
-case "${1:-}" in
+scenario=${1:-}
+shift || true
+case "$scenario" in
   build)
     dotnet build -c Release "$repo/Gateway"
     dotnet build -c Release "$repo/tests/EchoServer"
@@ -113,9 +115,10 @@ PY
       --ramp-up 10 --storm-share "${STORM_SHARE:-0.1}" --storm-seconds "${STORM_SECONDS:-60}" --json "$out/storm-gateway.json" || true
     ;;
   grain-memory)
-    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+    # Read a while after the run, once the stream cache has had time to let go of its frames.
+    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100 "$@"
     load --connections "${GRAINS:-1000}" --turns 20 --ramp-up 10 --pid "$server_pid" --metrics-url http://127.0.0.1:5000/metrics \
-      --force-gc --memory-after-close --json "$out/grain-memory.json" || true
+      --force-gc --memory-after-close --memory-delay "${MEMORY_DELAY:-65}" --json "$out/grain-memory.json" || true
     ;;
   *)
     sed -n '2,16p' "$0"
