@@ -82,21 +82,36 @@ case "$scenario" in
       --pid "$server_pid" --metrics-url http://127.0.0.1:5100/metrics --force-gc --json "$out/idle-echo.json" || true
     ;;
   throughput)
+    # RUNS pairs (gateway, then echo server at the same concurrency); each ratio, then the medians. The echo
+    # run does ECHO_TURNS turns per socket (10x as many) so that it lasts long enough to measure a rate.
     n=${TALKING:-1000}
     turns=${TURNS:-20}
-    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
-    warm_up
-    load --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-gateway.json" || true
-    stop_server
-    frames=$(json_field "$out/throughput-gateway.json" "['frames_per_turn']")
-    k=$(python3 -c "print(max(2, round($frames)))")
-    start_echo
-    load --url ws://127.0.0.1:5100 --baseline --echo-frames "$k" --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-echo.json" || true
-    python3 - "$out/throughput-gateway.json" "$out/throughput-echo.json" <<'PY'
-import json, sys
-g, e = (json.load(open(p)) for p in sys.argv[1:3])
-print(f"gateway {g['frames_per_second']:.0f} frames/s ({g['turns_per_second']:.0f} turns/s), "
-      f"echo {e['frames_per_second']:.0f} frames/s: ratio {g['frames_per_second'] / e['frames_per_second']:.1%}")
+    for run in $(seq 1 "${RUNS:-1}"); do
+      start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+      warm_up
+      load --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-gateway-$run.json" || true
+      stop_server
+      frames=$(json_field "$out/throughput-gateway-$run.json" "['frames_per_turn']")
+      k=$(python3 -c "print(max(2, round($frames)))")
+      start_echo
+      load --url ws://127.0.0.1:5100 --baseline --echo-frames "$k" --connections "$n" --turns "${ECHO_TURNS:-$((turns * 10))}" \
+        --ramp-up 10 --json "$out/throughput-echo-$run.json" || true
+      stop_server
+      cp "$out/throughput-gateway-$run.json" "$out/throughput-gateway.json"
+    done
+    python3 - "$out" "${RUNS:-1}" <<'PY'
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+ratios, gateway, echo, turns = [], [], [], []
+for run in range(1, runs + 1):
+    g = json.load(open(f"{out}/throughput-gateway-{run}.json"))
+    e = json.load(open(f"{out}/throughput-echo-{run}.json"))
+    ratio = g["frames_per_second"] / e["frames_per_second"]
+    ratios.append(ratio); gateway.append(g["frames_per_second"]); echo.append(e["frames_per_second"]); turns.append(g["turns_per_second"])
+    print(f"run {run}: gateway {g['frames_per_second']:.0f} frames/s ({g['turns_per_second']:.0f} turns/s, {g['frames_per_turn']:.1f} frames/turn), "
+          f"echo {e['frames_per_second']:.0f} frames/s: ratio {ratio:.1%}")
+print(f"median of {runs}: gateway {statistics.median(gateway):.0f} frames/s ({statistics.median(turns):.0f} turns/s), "
+      f"echo {statistics.median(echo):.0f} frames/s, ratio {statistics.median(ratios):.1%}")
 PY
     ;;
   latency)
