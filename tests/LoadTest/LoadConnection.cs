@@ -14,6 +14,7 @@ namespace Conversations.LoadTest;
 public sealed class LoadConnection : IAsyncDisposable
 {
     private const int MaxRecoveries = 5;
+    private const int MaxRetries = 5;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
 
     private readonly Uri _baseUri;
@@ -82,23 +83,45 @@ public sealed class LoadConnection : IAsyncDisposable
         lock (_sync)
         {
             _turnsSent++;
-            turn = new TurnInFlight(_turnsSent, string.Create(CultureInfo.InvariantCulture, $"m{_turnsSent}"), startedAt);
+            var id = string.Create(CultureInfo.InvariantCulture, $"m{_turnsSent}");
+            var frame = JsonSerializer.SerializeToUtf8Bytes(new UserMessage("user_message", id, content), LoadJsonContext.Default.UserMessage);
+            turn = new TurnInFlight(_turnsSent, id, frame, startedAt);
             _turn = turn;
         }
 
-        var frame = JsonSerializer.SerializeToUtf8Bytes(new UserMessage("user_message", turn.MessageId, content), LoadJsonContext.Default.UserMessage);
+        _statistics.OnTurnStarted();
+        await SendFrameAsync(turn.Frame, cancellationToken);
+        return turn.Done.Task;
+    }
+
+    private async Task SendFrameAsync(byte[] frame, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _statistics.OnTurnStarted();
             await _socket!.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
 
-        return turn.Done.Task;
+    // The server refused the message without storing it and suggested a retry (SERVICE_UNAVAILABLE,
+    // RATE_LIMITED, CONVERSATION_BUSY): send it again with the same id, as the protocol advises, a bounded
+    // number of times. Its latencies then include the retries.
+    private async Task RetryAsync(TurnInFlight turn)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * turn.Retries), timeout.Token);
+            await SendFrameAsync(turn.Frame, timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            _statistics.OnError("client_retry_failed");
+        }
     }
 
     /// <summary>The reconnect storm: drops the socket without a close handshake and resumes with <c>last_seq</c>.</summary>
@@ -291,7 +314,22 @@ public sealed class LoadConnection : IAsyncDisposable
             }
 
             // A duplicate is counted by the checker and not acted on twice; a frame after a gap is new.
-            if (frame.Seq is { } seq && Checker.Observe(seq) == SeqVerdict.Duplicate)
+            // A message sent again is answered with its original ack, byte for byte (protocol): expected, not a duplicate.
+            if (frame is { Type: "ack", Seq: { } ackSeq } && ackSeq <= Checker.Highest && _turn is { Retries: > 0 } retried && frame.Turn == retried.Number)
+            {
+                return;
+            }
+
+            var highest = Checker.Highest;
+            var verdict = frame.Seq is { } seq ? Checker.Observe(seq) : SeqVerdict.Next;
+            if (verdict != SeqVerdict.Next)
+            {
+                _statistics.OnViolation(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent})"));
+            }
+
+            if (verdict == SeqVerdict.Duplicate)
             {
                 return;
             }
@@ -342,6 +380,12 @@ public sealed class LoadConnection : IAsyncDisposable
                 if (frame.Seq is not null && frame.ErrorCode is not ("LLM_TIMEOUT" or "LLM_PROCESSING_ERROR"))
                 {
                     EndTurn(frame, turn);
+                }
+                else if (frame.Seq is null && frame.RetrySuggested && turn is { Acked: false, Retries: < MaxRetries })
+                {
+                    turn.Retries++;
+                    _statistics.OnRetry();
+                    _ = RetryAsync(turn);
                 }
 
                 break;

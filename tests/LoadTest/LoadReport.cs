@@ -60,7 +60,13 @@ public sealed record LoadReport
 
     public required long Resyncs { get; init; }
 
+    /// <summary>User messages sent again (same id) after an error that suggested a retry.</summary>
+    public required long Retries { get; init; }
+
     public required ProtocolViolations Violations { get; init; }
+
+    /// <summary>The first violations, described (up to 20).</summary>
+    public required IReadOnlyList<string> ViolationSamples { get; init; }
 
     public required IReadOnlyList<ProcessMemory> Memory { get; init; }
 

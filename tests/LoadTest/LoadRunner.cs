@@ -351,7 +351,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             UnexpectedDisconnects = _statistics.UnexpectedDisconnects,
             ConnectFailures = _statistics.ConnectFailures,
             Resyncs = _statistics.Resyncs,
+            Retries = _statistics.Retries,
             Violations = violations,
+            ViolationSamples = [.. _statistics.ViolationSamples],
             Memory = memory,
         };
     }

@@ -17,6 +17,7 @@ public sealed class LoadStatistics
     private long _resyncs;
     private long _turnMismatches;
     private long _unreadableFrames;
+    private long _retries;
 
     /// <summary>Time from sending a user message to its <c>ack</c>.</summary>
     public LatencyRecorder Ack { get; } = new();
@@ -32,6 +33,9 @@ public sealed class LoadStatistics
 
     /// <summary>Time from dropping a socket to being connected again with <c>last_seq</c>.</summary>
     public LatencyRecorder Reconnect { get; } = new();
+
+    /// <summary>The first violations seen, described, so that a report says what went wrong and where.</summary>
+    public ConcurrentQueue<string> ViolationSamples { get; } = new();
 
     /// <summary>Error frames by <c>error_code</c>.</summary>
     public ConcurrentDictionary<string, long> Errors { get; } = new(StringComparer.Ordinal);
@@ -60,6 +64,11 @@ public sealed class LoadStatistics
 
     public long UnreadableFrames => Interlocked.Read(ref _unreadableFrames);
 
+    /// <summary>User messages sent again after an error that suggested a retry.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public void OnRetry() => Interlocked.Increment(ref _retries);
+
     public void OnTurnStarted() => Interlocked.Increment(ref _turnsStarted);
 
     public void OnTurnAcked() => Interlocked.Increment(ref _turnsAcked);
@@ -85,6 +94,15 @@ public sealed class LoadStatistics
     public void OnTurnMismatch() => Interlocked.Increment(ref _turnMismatches);
 
     public void OnUnreadableFrame() => Interlocked.Increment(ref _unreadableFrames);
+
+    /// <summary>Keeps a description of a violation, up to 20 of them.</summary>
+    public void OnViolation(string description)
+    {
+        if (ViolationSamples.Count < 20)
+        {
+            ViolationSamples.Enqueue(description);
+        }
+    }
 
     public void OnError(string code) => Errors.AddOrUpdate(code, 1, (_, count) => count + 1);
 }

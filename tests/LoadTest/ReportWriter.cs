@@ -22,10 +22,15 @@ public static class ReportWriter
         Latency(output, "assistant_message (whole turn)", report.TurnMs);
         Latency(output, "connect", report.ConnectMs);
         Latency(output, "reconnect (drop to open)", report.ReconnectMs);
-        Row(output, "reconnects (storm + recoveries)", string.Create(c, $"{report.Reconnects}, unexpected disconnects {report.UnexpectedDisconnects}, connect failures {report.ConnectFailures}, resyncs {report.Resyncs}"));
+        Row(output, "reconnects (storm + recoveries)", string.Create(c, $"{report.Reconnects}, unexpected disconnects {report.UnexpectedDisconnects}, connect failures {report.ConnectFailures}, resyncs {report.Resyncs}, retries {report.Retries}"));
         Row(output, "errors by code", report.Errors.Count == 0 ? "none" : string.Join(", ", report.Errors.Select(e => string.Create(c, $"{e.Key} {e.Value}"))));
         var v = report.Violations;
         Row(output, "violations", string.Create(c, $"lost {v.LostFrames}, duplicate {v.DuplicateFrames}, gaps {v.SeqGaps}, turns not completed {v.TurnsNotCompleted}, turn mismatches {v.TurnMismatches}, unreadable {v.UnreadableFrames}"));
+        foreach (var sample in report.ViolationSamples)
+        {
+            Row(output, "  violation", sample);
+        }
+
         foreach (var m in report.Memory)
         {
             Row(output, $"memory {m.Source}", string.Create(c,

@@ -9,7 +9,8 @@ namespace Conversations.LoadTest;
 /// <param name="Content">The <c>content</c> of a <c>system</c> frame.</param>
 /// <param name="ErrorCode">The <c>error_code</c> of an <c>error</c> frame.</param>
 /// <param name="MetadataLastSeq"><c>metadata.last_seq</c> of <c>conversation_resumed</c> and <c>resync_required</c>.</param>
-public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, string? Content, string? ErrorCode, long? MetadataLastSeq)
+/// <param name="RetrySuggested">The <c>retry_suggested</c> of an <c>error</c> frame.</param>
+public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, string? Content, string? ErrorCode, long? MetadataLastSeq, bool RetrySuggested = false)
 {
     /// <summary>Reads one UTF-8 JSON server frame; throws <see cref="JsonException"/> when it is not one.</summary>
     public static ServerFrame Parse(ReadOnlySpan<byte> utf8Json)
@@ -23,6 +24,7 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
         string? type = null, content = null, errorCode = null;
         long? seq = null, metadataLastSeq = null;
         int? turn = null;
+        var retrySuggested = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -45,6 +47,11 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
                 reader.Read();
                 errorCode = reader.GetString();
             }
+            else if (reader.ValueTextEquals("retry_suggested"u8))
+            {
+                reader.Read();
+                retrySuggested = reader.TokenType == JsonTokenType.True;
+            }
             else if (reader.ValueTextEquals("content"u8) && type == "system")
             {
                 reader.Read();
@@ -62,7 +69,7 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
             }
         }
 
-        return new ServerFrame(type ?? throw new JsonException("A server frame has no type."), seq, turn, content, errorCode, metadataLastSeq);
+        return new ServerFrame(type ?? throw new JsonException("A server frame has no type."), seq, turn, content, errorCode, metadataLastSeq, retrySuggested);
     }
 
     private static long? ReadLastSeq(ref Utf8JsonReader reader)
