@@ -326,7 +326,7 @@ public sealed class LoadConnection : IAsyncDisposable
             {
                 _statistics.OnViolation(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent})"));
+                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent}, acked {_turn?.Acked}, retries {_turn?.Retries}, at {Stopwatch.GetElapsedTime(_turn?.StartedAt ?? 0).TotalMilliseconds:F0} ms)"));
             }
 
             if (verdict == SeqVerdict.Duplicate)
@@ -375,6 +375,7 @@ public sealed class LoadConnection : IAsyncDisposable
                 break;
             case "error":
                 _statistics.OnError(frame.ErrorCode ?? "unknown");
+
 
                 // A log error ends its turn, except a model failure that the fallback responder answers.
                 if (frame.Seq is not null && frame.ErrorCode is not ("LLM_TIMEOUT" or "LLM_PROCESSING_ERROR"))
