@@ -191,9 +191,16 @@ internal sealed partial class ConversationConnection
             links: socketActivity is null ? null : [new ActivityLink(socketActivity.Context)]);
         activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
         SubmitResult result;
+        var attempts = 0;
         try
         {
-            result = await CallAsync(() => _grain.SubmitAsync(message), cancellationToken);
+            result = await CallAsync(
+                () =>
+                {
+                    attempts++;
+                    return _grain.SubmitAsync(message);
+                },
+                cancellationToken);
         }
         finally
         {
@@ -204,7 +211,11 @@ internal sealed partial class ConversationConnection
         switch (result.Outcome)
         {
             case SubmitOutcome.Accepted:
-                // The same ack also comes on the stream; whichever arrives second is dropped by seq.
+            case SubmitOutcome.Duplicate when attempts > 1:
+                // The same ack also comes on the stream; whichever arrives second is dropped by seq. A
+                // "duplicate" that our own retry of a timed-out call caused is the client's first and only
+                // send: its ack is a log frame like any other, not the answer to a resend (which would reach
+                // the client twice).
                 Enqueue(Outbound.Log(result.Ack!));
                 break;
             case SubmitOutcome.Duplicate:

@@ -20,6 +20,12 @@ public static class TelemetryHostingExtensions
     public const string OrleansMeterName = "Microsoft.Orleans";
 
     /// <summary>
+    /// The meter the .NET runtime publishes its own metrics on (GC heap sizes and collections, working set,
+    /// thread pool, exceptions): what a node's memory per socket or per conversation is read from.
+    /// </summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
+    /// <summary>
     /// Collects metrics (scraped at <see cref="TelemetryOptions.MetricsPath"/>) and traces, and pushes both
     /// by OTLP when <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
@@ -35,7 +41,7 @@ public static class TelemetryHostingExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ConversationInstruments.MeterName, OrleansMeterName)
+                .AddMeter(ConversationInstruments.MeterName, OrleansMeterName, RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter())

@@ -20,7 +20,9 @@ read -r -a silo_http_ports <<<"${LOCAL_SILO_HTTP_PORTS:-8201 8202 8203}"
 read -r -a silo_ports <<<"${LOCAL_SILO_PORTS:-11201 11202 11203}"
 read -r -a silo_gateway_ports <<<"${LOCAL_SILO_GATEWAY_PORTS:-30201 30202 30203}"
 configuration=${LOCAL_CONFIGURATION:-Debug}
-connection="Host=127.0.0.1;Port=${pg_port};Database=conversations;Username=postgres"
+# Five nodes share one PostgreSQL: each pool is capped so that together they stay under its max_connections
+# (Npgsql's default pool of 100 per node let three busy silos exhaust PostgreSQL's default of 100).
+connection="Host=127.0.0.1;Port=${pg_port};Database=conversations;Username=postgres;Maximum Pool Size=30"
 
 pg_bin() {
   local bin
@@ -103,7 +105,7 @@ up() {
 
   echo "starting PostgreSQL on 127.0.0.1:${pg_port}..."
   as_pg "$bin/initdb" -D "$pg/data" -A trust -U postgres -E UTF8 --no-sync >"$dir/logs/postgres-init.log"
-  as_pg "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p ${pg_port} -k $pg -c listen_addresses=127.0.0.1" start >/dev/null
+  as_pg "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p ${pg_port} -k $pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
   as_pg "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE conversations"
 
   local silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Attributes;
+using Conversations.Grains.Intents;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.StateMachine;
+
+namespace Conversations.Benchmarks;
+
+/// <summary>The pure decisions of every turn: classify the message, then decide the transition.</summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private readonly IntentClassifier _classifier = new();
+    private readonly ConversationStateMachine _machine = new();
+    private readonly Intent _pricing = new("pricing", 0.8);
+    private int _next;
+
+    [Benchmark(Baseline = true)]
+    public Intent ClassifyIntent() => _classifier.Classify(Samples.Messages[_next++ % Samples.Messages.Length]);
+
+    [Benchmark]
+    public TransitionDecision DecideTransition() => _machine.Decide(ConversationState.ValueProposition, _pricing);
+}

@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Attributes;
+using Conversations.Gateway.Hosting;
+using Conversations.Gateway.WebSockets;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Benchmarks;
+
+/// <summary>The gateway's first step for every client frame: parse and check it.</summary>
+[MemoryDiagnoser]
+public class InboundFrameBenchmarks
+{
+    private readonly InboundFrameParser _parser = new(Options.Create(new GatewayOptions()));
+    private readonly byte[] _invalid = """{"type":"user_message","id":"m-1","content":""}"""u8.ToArray();
+
+    [Benchmark(Baseline = true)]
+    public InboundFrame ParseUserMessage() => _parser.Parse(Samples.UserMessageFrame);
+
+    [Benchmark]
+    public InboundFrame ParseInvalidUserMessage() => _parser.Parse(_invalid);
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The load measurements of docs/benchmarks.md, re-runnable as they are on a quiet machine.
+#
+#   tests/LoadTest/measure.sh build          Release build of the gateway, the echo server and the load tool
+#   tests/LoadTest/measure.sh idle           N idle sockets on one embedded gateway, then on the echo server: memory per socket
+#   tests/LoadTest/measure.sh throughput     N conversations talking at once (closed loop): gateway frames/s vs echo frames/s
+#   tests/LoadTest/measure.sh latency        open loop at a share of the measured maximum turn rate: first-delta latency
+#   tests/LoadTest/measure.sh storm          reconnect storm: a share of the sockets dropped mid-reply every second
+#   tests/LoadTest/measure.sh grain-memory   K conversations x 20 turns: managed heap per conversation after a full GC
+#
+# Settings (environment): IDLE_SOCKETS (19000), TALKING (1000), TURNS (20), LATENCY_SHARE (0.2),
+# STORM_SOCKETS (1000), STORM_SHARE (0.1), STORM_SECONDS (60), GRAINS (1000), CHUNK_DELAY (00:00:00 for
+# throughput, latency and grain memory), OUT (.local/load: JSON reports and server logs).
+# Only loopback is used: the gateway on 127.0.0.1:5000, the echo server on 127.0.0.1:5100.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+out=${OUT:-$repo/.local/load}
+mkdir -p "$out"
+gateway_dll=$repo/Gateway/bin/Release/net10.0/Conversations.Gateway.dll
+echo_dll=$repo/tests/EchoServer/bin/Release/net10.0/Conversations.EchoServer.dll
+load_dll=$repo/tests/LoadTest/bin/Release/net10.0/Conversations.LoadTest.dll
+server_pid=
+
+load() { dotnet "$load_dll" "$@"; }
+
+wait_ready() {
+  for _ in $(seq 1 300); do
+    if curl -fs "$1" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  echo "not ready: $1" >&2
+  return 1
+}
+
+# The embedded gateway (silo in process, in-memory storage, offline responder); extra settings as --Key value.
+start_gateway() {
+  (cd "$(dirname "$gateway_dll")" && exec dotnet "$gateway_dll" --Urls http://127.0.0.1:5000 \
+    --Logging:LogLevel:Default Warning --Cluster:ClusterId "load-$(date +%s%N)" "$@" >"$out/gateway.log" 2>&1) &
+  server_pid=$!
+  wait_ready http://127.0.0.1:5000/health/ready
+}
+
+start_echo() {
+  (cd "$(dirname "$echo_dll")" && exec dotnet "$echo_dll" --Urls http://127.0.0.1:5100 >"$out/echo.log" 2>&1) &
+  server_pid=$!
+  wait_ready http://127.0.0.1:5100/metrics
+}
+
+# A fresh gateway first runs a short load of its own, so that measured runs do not pay for JIT tiering.
+warm_up() {
+  load --connections 200 --turns 5 --ramp-up 1 --run-id "warmup-$(date +%s%N)" >/dev/null 2>&1 || true
+}
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
+}
+trap stop_server EXIT
+
+json_field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$2)" "$1"; }
+
+scenario=${1:-}
+shift || true
+case "$scenario" in
+  build)
+    dotnet build -c Release "$repo/Gateway"
+    dotnet build -c Release "$repo/tests/EchoServer"
+    dotnet build -c Release "$repo/tests/LoadTest"
+    ;;
+  idle)
+    n=${IDLE_SOCKETS:-19000}
+    start_gateway --Gateway:MaxConnections 20000
+    load --mode idle --connections "$n" --ramp-up "${RAMP:-60}" --hold "${HOLD:-20}" --source-addresses 16 \
+      --pid "$server_pid" --metrics-url http://127.0.0.1:5000/metrics --force-gc --json "$out/idle-gateway.json" || true
+    stop_server
+    start_echo
+    load --url ws://127.0.0.1:5100 --mode idle --baseline --connections "$n" --ramp-up "${RAMP:-60}" --hold "${HOLD:-20}" --source-addresses 16 \
+      --pid "$server_pid" --metrics-url http://127.0.0.1:5100/metrics --force-gc --json "$out/idle-echo.json" || true
+    ;;
+  throughput)
+    # RUNS pairs (gateway, then echo server at the same concurrency); each ratio, then the medians. The echo
+    # run does ECHO_TURNS turns per socket (10x as many) so that it lasts long enough to measure a rate.
+    n=${TALKING:-1000}
+    turns=${TURNS:-20}
+    for run in $(seq 1 "${RUNS:-1}"); do
+      start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+      warm_up
+      load --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-gateway-$run.json" || true
+      stop_server
+      frames=$(json_field "$out/throughput-gateway-$run.json" "['frames_per_turn']")
+      k=$(python3 -c "print(max(2, round($frames)))")
+      start_echo
+      load --url ws://127.0.0.1:5100 --baseline --echo-frames "$k" --connections "$n" --turns "${ECHO_TURNS:-$((turns * 10))}" \
+        --ramp-up 10 --json "$out/throughput-echo-$run.json" || true
+      stop_server
+      cp "$out/throughput-gateway-$run.json" "$out/throughput-gateway.json"
+    done
+    python3 - "$out" "${RUNS:-1}" <<'PY'
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+ratios, gateway, echo, turns = [], [], [], []
+for run in range(1, runs + 1):
+    g = json.load(open(f"{out}/throughput-gateway-{run}.json"))
+    e = json.load(open(f"{out}/throughput-echo-{run}.json"))
+    ratio = g["frames_per_second"] / e["frames_per_second"]
+    ratios.append(ratio); gateway.append(g["frames_per_second"]); echo.append(e["frames_per_second"]); turns.append(g["turns_per_second"])
+    print(f"run {run}: gateway {g['frames_per_second']:.0f} frames/s ({g['turns_per_second']:.0f} turns/s, {g['frames_per_turn']:.1f} frames/turn), "
+          f"echo {e['frames_per_second']:.0f} frames/s: ratio {ratio:.1%}")
+print(f"median of {runs}: gateway {statistics.median(gateway):.0f} frames/s ({statistics.median(turns):.0f} turns/s), "
+      f"echo {statistics.median(echo):.0f} frames/s, ratio {statistics.median(ratios):.1%}")
+PY
+    ;;
+  latency)
+    n=${TALKING:-1000}
+    max=${MAX_RATE:-$(json_field "$out/throughput-gateway.json" "['turns_per_second']")}
+    rate=$(python3 -c "print(round($max * ${LATENCY_SHARE:-0.2}, 1))")
+    echo "open loop at $rate turns/s (${LATENCY_SHARE:-0.2} of $max)"
+    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+    warm_up
+    load --mode open --rate "$rate" --connections "$n" --turns "${TURNS:-20}" --duration "${DURATION:-30}" --ramp-up 10 \
+      --json "$out/latency-gateway.json" || true
+    ;;
+  storm)
+    start_gateway
+    load --connections "${STORM_SOCKETS:-1000}" --turns 100000 --duration "${STORM_SECONDS:-60}" --think-ms "${THINK_MS:-200}" \
+      --ramp-up 10 --storm-share "${STORM_SHARE:-0.1}" --storm-seconds "${STORM_SECONDS:-60}" --json "$out/storm-gateway.json" || true
+    ;;
+  grain-memory)
+    # Read a while after the run, once the stream cache has had time to let go of its frames.
+    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100 "$@"
+    load --connections "${GRAINS:-1000}" --turns 20 --ramp-up 10 --pid "$server_pid" --metrics-url http://127.0.0.1:5000/metrics \
+      --force-gc --memory-after-close --memory-delay "${MEMORY_DELAY:-65}" --json "$out/grain-memory.json" || true
+    ;;
+  *)
+    sed -n '2,16p' "$0"
+    exit 2
+    ;;
+esac
