@@ -59,4 +59,12 @@ public sealed class ClusterSettings
     /// the memory stream provider's own default (100 ms) would add up to that much to every frame's latency.
     /// </summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How long a published frame stays in the silo's stream cache: at least this long, at most twice as long.
+    /// Default 30 seconds. The memory stream provider's own defaults (5 to 30 minutes) hold every frame of the
+    /// last minutes in memory under load; nothing here reads a frame from the cache after it was delivered
+    /// (a socket that missed frames gets them from the conversation), so a short time is enough.
+    /// </summary>
+    public TimeSpan StreamCacheTime { get; set; } = TimeSpan.FromSeconds(30);
 }

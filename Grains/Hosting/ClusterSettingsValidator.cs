@@ -63,6 +63,11 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
             failures.Add($"{Section}:StreamPollInterval must be more than 0 and at most 00:00:10 (was {options.StreamPollInterval}).");
         }
 
+        if (options.StreamCacheTime < TimeSpan.FromSeconds(1) || options.StreamCacheTime > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:StreamCacheTime must be from 00:00:01 to 01:00:00 (was {options.StreamCacheTime}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

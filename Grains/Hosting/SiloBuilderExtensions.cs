@@ -110,8 +110,15 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddMemoryStreams(ConversationStreams.ProviderName, streams =>
+        {
             streams.ConfigurePullingAgent(agent =>
-                agent.Configure(options => options.GetQueueMsgsTimerPeriod = settings.StreamPollInterval)));
+                agent.Configure(options => options.GetQueueMsgsTimerPeriod = settings.StreamPollInterval));
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
+            {
+                options.DataMinTimeInCache = settings.StreamCacheTime;
+                options.DataMaxAgeInCache = settings.StreamCacheTime * 2;
+            }));
+        });
 
         // Reminders default to a one-minute minimum period; allow the retention check interval configured.
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ConversationOptions>>((reminders, conversations) =>
