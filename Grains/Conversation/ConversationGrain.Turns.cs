@@ -84,10 +84,17 @@ public sealed partial class ConversationGrain
 
         Append(LogFrames.Processing(NextHeader(), turn, restarted));
         Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
-        await FlushAsync();
 
+        // A classification that has to wait (a model) is announced first; one that is already done (the local
+        // classifier) goes out in one write with the next step: one store and one stream hop fewer per turn.
         var text = pending.Message.Content;
-        var classified = await intents.ClassifyAsync(text, State.State, cancellationToken);
+        var classifying = intents.ClassifyAsync(text, State.State, cancellationToken);
+        if (!classifying.IsCompleted)
+        {
+            await FlushAsync();
+        }
+
+        var classified = await classifying;
         var insight = intelligence.Assess(State.Signals, State.WaitingForInput, text, classified);
         var intent = insight.Intent;
         var decision = insight.HandsOff || insight.Reask is not null
