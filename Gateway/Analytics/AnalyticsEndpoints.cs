@@ -44,10 +44,7 @@ internal static class AnalyticsEndpoints
     {
         if (http.RequestServices.GetService<TranscriptAnalytics>() is not { } analytics)
         {
-            return Results.Json(
-                new HttpError(ErrorCodes.ServiceUnavailable, "Analytics read the transcript in PostgreSQL: run with Cluster:Storage=Postgres."),
-                ProtocolJsonContext.Default.HttpError,
-                statusCode: StatusCodes.Status404NotFound);
+            return new HttpRefusal(StatusCodes.Status404NotFound, ErrorCodes.ServiceUnavailable, "Analytics read the transcript in PostgreSQL: run with Cluster:Storage=Postgres.").ToResult();
         }
 
         return await query(analytics);

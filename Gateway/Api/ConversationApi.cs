@@ -30,7 +30,6 @@ public sealed partial class ConversationApi(
     public const int MaxPageSize = 100;
 
     private const int DefaultPageSize = 20;
-    private const int MaxUserIdChars = 128;
 
     /// <summary><c>POST /conversations</c>.</summary>
     public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => GuardAsync(http, async () =>
@@ -293,8 +292,8 @@ public sealed partial class ConversationApi(
     }
 
     private HttpRefusal? CheckUser(string userId, string? userName) =>
-        userId.Length > MaxUserIdChars || string.IsNullOrWhiteSpace(userId)
-            ? Refusal($"Field 'user_id' must be 1 to {MaxUserIdChars} characters.")
+        userId.Length > ConversationEndpoint.MaxUserIdChars || string.IsNullOrWhiteSpace(userId)
+            ? Refusal($"Field 'user_id' must be 1 to {ConversationEndpoint.MaxUserIdChars} characters.")
             : CheckName(userName);
 
     private HttpRefusal? CheckName(string? userName) =>
@@ -311,7 +310,7 @@ public sealed partial class ConversationApi(
     private static HttpRefusal? CheckConversationId(string conversationId) =>
         ConversationEndpoint.IsValidConversationId(conversationId)
             ? null
-            : new HttpRefusal(StatusCodes.Status400BadRequest, ErrorCodes.InvalidConversationId, "The conversation id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -");
+            : ConversationEndpoint.InvalidConversationId;
 
     private static bool TryReadInt(IQueryCollection query, string name, int fallback, int min, int max, out int value)
     {

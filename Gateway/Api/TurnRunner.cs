@@ -95,7 +95,7 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
         using var json = JsonDocument.Parse(frame.Json);
         var root = json.RootElement;
         if (root.GetProperty("type").GetString() == FrameTypes.AssistantMessage
-            && JsonSerializer.Deserialize(frame.Json, ProtocolJsonContext.Default.AssistantMessageFrame) is { } reply)
+            && root.Deserialize(ProtocolJsonContext.Default.AssistantMessageFrame) is { } reply)
         {
             return new TurnResult(snapshot.ConversationId, frame.Turn, messageId, "answered", reply.Content, reply.State, reply.PreviousState, reply.Intent, frame.Seq, duplicate);
         }

@@ -14,7 +14,8 @@ internal static partial class ConversationEndpoint
     /// <summary>The route of the conversation WebSocket.</summary>
     public const string Route = "/ws/conversation/{conversationId}";
 
-    private const int MaxUserIdChars = 128;
+    /// <summary>The longest <c>user_id</c>, in characters.</summary>
+    public const int MaxUserIdChars = 128;
 
     public static IEndpointRouteBuilder MapConversationWebSocket(this IEndpointRouteBuilder endpoints)
     {
@@ -22,6 +23,10 @@ internal static partial class ConversationEndpoint
         endpoints.Map(Route, HandleAsync).RequireConversationsUser(endpoints.ServiceProvider);
         return endpoints;
     }
+
+    /// <summary>The refusal of a conversation id that is not 1 to 128 of <c>A-Z a-z 0-9 . _ : -</c>.</summary>
+    public static readonly HttpRefusal InvalidConversationId =
+        new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidConversationId, "The conversation id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -");
 
     /// <summary>Whether <paramref name="conversationId"/> is 1 to 128 of <c>A-Z a-z 0-9 . _ : -</c>.</summary>
     public static bool IsValidConversationId(string? conversationId) =>
@@ -39,7 +44,7 @@ internal static partial class ConversationEndpoint
     {
         if (!IsValidConversationId(conversationId))
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidConversationId, "The conversation id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -");
+            await InvalidConversationId.WriteAsync(http);
             return;
         }
 
@@ -143,11 +148,8 @@ internal static partial class ConversationEndpoint
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static Task RefuseAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        return http.Response.WriteAsJsonAsync(new HttpError(code, message), ProtocolJsonContext.Default.HttpError);
-    }
+    private static Task RefuseAsync(HttpContext http, int status, string code, string message) =>
+        new HttpRefusal(status, code, message).WriteAsync(http);
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex ConversationIdPattern();

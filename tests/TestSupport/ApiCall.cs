@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Conversations.Gateway.Tests.Api;
+namespace Conversations.Tests.Support;
 
 /// <summary>An HTTP API response: status and parsed JSON body.</summary>
-internal sealed record ApiResponse(HttpStatusCode Status, JsonElement Body)
+public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body)
 {
     public string? ErrorCode => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("error_code", out var code) ? code.GetString() : null;
 
@@ -14,7 +14,7 @@ internal sealed record ApiResponse(HttpStatusCode Status, JsonElement Body)
 }
 
 /// <summary>Calls the gateway's HTTP API, optionally with a bearer token.</summary>
-internal sealed class ApiCall(Uri baseUri, string? token = null) : IDisposable
+public sealed class ApiCall(Uri baseUri, string? token = null) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
 
