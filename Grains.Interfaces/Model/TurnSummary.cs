@@ -12,6 +12,7 @@ namespace Conversations.Grains.Interfaces.Model;
 /// <param name="Usage">The model's token usage for the turn, when a model answered and reported it.</param>
 /// <param name="Responder">What wrote the reply (as in <c>assistant_message.metadata.responder</c>).</param>
 /// <param name="HandedOff">Whether this turn handed the conversation to a person.</param>
+/// <param name="Failed">Whether answering the turn failed for good: its message is kept, it has no reply.</param>
 [GenerateSerializer, Immutable, Alias("conversations.turn-summary.v1")]
 public sealed record TurnSummary(
     [property: Id(0)] int Turn,
@@ -24,4 +25,5 @@ public sealed record TurnSummary(
     [property: Id(7)] bool Cancelled,
     [property: Id(8)] TokenUsage? Usage = null,
     [property: Id(9)] string? Responder = null,
-    [property: Id(10)] bool HandedOff = false);
+    [property: Id(10)] bool HandedOff = false,
+    [property: Id(11)] bool Failed = false);

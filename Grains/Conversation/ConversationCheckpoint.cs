@@ -4,11 +4,12 @@ using Conversations.Grains.Interfaces.Model;
 namespace Conversations.Grains.Conversation;
 
 /// <summary>
-/// Everything a conversation keeps in grain storage: the state machine, recent turns and a summary of
-/// older ones, the log counter and replay window, the client message ids already accepted and the turns
-/// accepted but not yet answered.
+/// What a conversation knows besides its log: the state machine, recent turns and a summary of older ones, the
+/// client message ids already accepted and the turns accepted but not yet answered. Stored now and then as the
+/// snapshot of the log; in between, the changes made to it are stored with the frames
+/// (<see cref="Changes.ConversationChange"/>).
 /// </summary>
-[GenerateSerializer, Alias("conversations.checkpoint.v1")]
+[GenerateSerializer, Alias("conversations.checkpoint.v2")]
 public sealed class ConversationCheckpoint
 {
     /// <summary>The current state.</summary>
@@ -32,12 +33,6 @@ public sealed class ConversationCheckpoint
     /// <summary>Replies completed so far (cancelled ones included).</summary>
     [Id(6)] public int CompletedReplies { get; set; }
 
-    /// <summary>The <c>seq</c> of the newest frame in the log.</summary>
-    [Id(7)] public long Seq { get; set; }
-
-    /// <summary>The frames a reconnecting client can be sent again, oldest first.</summary>
-    [Id(8)] public List<LogFrame> ReplayWindow { get; set; } = [];
-
     /// <summary>The most recently accepted client message ids, oldest first.</summary>
     [Id(9)] public List<ProcessedMessage> ProcessedMessages { get; set; } = [];
 
@@ -50,7 +45,7 @@ public sealed class ConversationCheckpoint
     /// <summary>When the first turn was accepted.</summary>
     [Id(12)] public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the checkpoint was last written.</summary>
+    /// <summary>When the conversation last changed.</summary>
     [Id(13)] public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Who is talking, when known.</summary>
@@ -59,10 +54,10 @@ public sealed class ConversationCheckpoint
     /// <summary>The name the user last gave.</summary>
     [Id(15)] public string? UserName { get; set; }
 
-    /// <summary>The latest turn known to be in the transcript store.</summary>
+    /// <summary>The latest turn known to be in the transcript store (stored with the next snapshot; writing a turn again is harmless).</summary>
     [Id(16)] public int TranscriptThrough { get; set; }
 
-    /// <summary>Whether the retention reminder is registered.</summary>
+    /// <summary>Whether the retention reminder is registered (stored with the next snapshot; registering again is harmless).</summary>
     [Id(17)] public bool RetentionScheduled { get; set; }
 
     /// <summary>Frustration, tone, persona, escalation, conversion, the hand-over flag and interrupt answers.</summary>

@@ -44,10 +44,13 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Conversation {ConversationId} was behind storage (seq {LocalSeq}, stored {StoredSeq}): another activation wrote meanwhile; reloaded")]
     private partial void LogReloaded(string conversationId, long localSeq, long storedSeq);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Conversation {ConversationId} turn {Turn} failed")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Conversation {ConversationId} turn {Turn} failed; it will be tried again")]
     private partial void LogTurnFailed(Exception exception, string conversationId, int turn);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Conversation {ConversationId} could not write its checkpoint; reloading it")]
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "Conversation {ConversationId} turn {Turn} was started {Attempts} times without an answer; it ends with an error, its message kept")]
+    private partial void LogTurnGivenUp(string conversationId, int turn, int attempts);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Conversation {ConversationId} could not write its log; reloading it")]
     private partial void LogWriteFailed(Exception exception, string conversationId);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Conversation {ConversationId} could not publish frames {FirstSeq}..{LastSeq}; clients will fetch them")]

@@ -1,3 +1,4 @@
+using Conversations.Grains.Conversation.Changes;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
 
@@ -11,69 +12,65 @@ public sealed partial class ConversationGrain
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ThrowIfFaulted();
-        if (State.UserId is null)
+        if (_state.UserId is null)
         {
             await RecordOwnerAsync(userId);
-            await FlushAsync(writeAlways: true);
+            await FlushAsync();
+
+            // A conversation that never gets a turn is still deleted once unused for the retention period.
+            await ScheduleRetentionAsync();
         }
 
-        return State.UserId == userId;
+        return _state.UserId == userId;
     }
 
     /// <inheritdoc />
     public Task<ConversationDetails> GetDetailsAsync() => Task.FromResult(new ConversationDetails(
         Snapshot(),
-        State.UserId,
-        State.CreatedAt != default,
-        State.History.Select(h => new StateChange(h.From, h.To, h.Reason, h.Turn, h.At)).ToArray(),
-        State.Feedback.ToArray()));
+        _state.UserId,
+        _state.CreatedAt != default,
+        _state.History.Select(h => new StateChange(h.From, h.To, h.Reason, h.Turn, h.At)).ToArray(),
+        _state.Feedback.ToArray()));
 
     /// <inheritdoc />
     public async Task<FeedbackOutcome> RateTurnAsync(TurnFeedback feedback)
     {
         ArgumentNullException.ThrowIfNull(feedback);
         ThrowIfFaulted();
-        if (feedback.Turn < 1 || feedback.Turn > State.TurnCount)
+        if (feedback.Turn < 1 || feedback.Turn > _state.TurnCount)
         {
             return FeedbackOutcome.UnknownTurn;
         }
 
-        if (State.PendingTurns.Exists(p => p.Turn == feedback.Turn))
+        if (_state.PendingTurns.Exists(p => p.Turn == feedback.Turn))
         {
             return FeedbackOutcome.NotAnswered;
         }
 
-        State.Feedback.RemoveAll(f => f.Turn == feedback.Turn);
-        State.Feedback.Add(feedback with { At = timeProvider.GetUtcNow() });
-        TrimFront(State.Feedback, _options.RememberedFeedback);
-        await FlushAsync(writeAlways: true);
+        var now = Now;
+        Apply(new TurnRated(now, feedback with { At = now }));
+        await FlushAsync();
         LogTurnRated(ConversationId, feedback.Turn, feedback.Rating);
         return FeedbackOutcome.Stored;
     }
 
     // The owner is listed in the user's conversations before it is recorded here, so a conversation with an
     // owner is always in its owner's list (adding twice is harmless).
-    private async Task RecordOwnerAsync(string? userId)
+    private async Task RecordOwnerAsync(string userId)
     {
-        if (State.CreatedAt == default)
+        var now = Now;
+        var createdAt = _state.CreatedAt == default ? now : _state.CreatedAt;
+        await GrainFactory.GetGrain<IUserConversationsGrain>(userId).AddAsync(new ConversationListing(ConversationId, createdAt));
+        if (_state.UserId is null)
         {
-            State.CreatedAt = timeProvider.GetUtcNow();
+            Apply(new OwnerClaimed(now, userId));
         }
-
-        if (userId is null || State.UserId is not null)
-        {
-            return;
-        }
-
-        await GrainFactory.GetGrain<IUserConversationsGrain>(userId)
-            .AddAsync(new ConversationListing(ConversationId, State.CreatedAt));
-        State.UserId = userId;
     }
 
     // Retention deleted the conversation: take it off its owner's list.
     private async Task UnlistAsync()
     {
-        if (State.UserId is { } owner)
+        if (_state.UserId is { } owner)
         {
             await GrainFactory.GetGrain<IUserConversationsGrain>(owner).RemoveAsync(ConversationId);
         }

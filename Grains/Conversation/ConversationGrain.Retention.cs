@@ -10,22 +10,24 @@ public sealed partial class ConversationGrain : IRemindable
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != RetentionReminder || State.PendingTurns.Count > 0)
+        if (reminderName != RetentionReminder || _state.PendingTurns.Count > 0)
         {
             return;
         }
 
-        var idle = timeProvider.GetUtcNow() - State.UpdatedAt;
-        if (State.TurnCount > 0 && idle < _options.Retention)
+        var idle = Now - _state.UpdatedAt;
+        if (idle < _options.Retention)
         {
             return;
         }
 
-        LogDeletingExpired(ConversationId, State.TurnCount, idle);
+        LogDeletingExpired(ConversationId, _state.TurnCount, idle);
         await UnlistAsync();
         await transcripts.DeleteAsync(ConversationId, CancellationToken.None);
-        await checkpoint.ClearStateAsync();
-        _durableSeq = 0;
+        await store.DeleteAsync(ConversationId, CancellationToken.None);
+        _state = new ConversationCheckpoint();
+        _log = new ConversationLog(ConversationId, _options.ReplayWindowTurns, _options.ReplayWindowFrames, timeProvider);
+        _turnsSinceSnapshot = 0;
         if (await this.GetReminder(RetentionReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
@@ -34,11 +36,12 @@ public sealed partial class ConversationGrain : IRemindable
         DeactivateOnIdle();
     }
 
-    // Runs after a turn's checkpoint is stored: writes the turns the transcript lacks. A failure is logged
-    // and the turns are written with a later turn (the store ignores rows it already has).
+    // Runs after a turn is stored: writes the turns the transcript lacks. A failure is logged and the turns
+    // are written with a later turn (the store ignores rows it already has). Where the transcript stands is
+    // kept in memory and stored with the next snapshot: after a restart a turn may be written again, harmlessly.
     private async Task WriteTranscriptAsync()
     {
-        var unwritten = State.RecentTurns.Where(t => t.Turn > State.TranscriptThrough).ToArray();
+        var unwritten = _state.RecentTurns.Where(t => t.Turn > _state.TranscriptThrough).ToArray();
         if (unwritten.Length == 0)
         {
             return;
@@ -47,7 +50,7 @@ public sealed partial class ConversationGrain : IRemindable
         try
         {
             await transcripts.AppendAsync(ConversationId, unwritten, CancellationToken.None);
-            State.TranscriptThrough = unwritten[^1].Turn;
+            _state.TranscriptThrough = unwritten[^1].Turn;
         }
         catch (Exception exception)
         {
@@ -57,7 +60,7 @@ public sealed partial class ConversationGrain : IRemindable
 
     private async Task ScheduleRetentionAsync()
     {
-        if (State.RetentionScheduled)
+        if (_state.RetentionScheduled)
         {
             return;
         }
@@ -65,7 +68,7 @@ public sealed partial class ConversationGrain : IRemindable
         try
         {
             await this.RegisterOrUpdateReminder(RetentionReminder, _options.RetentionCheckInterval, _options.RetentionCheckInterval);
-            State.RetentionScheduled = true;
+            _state.RetentionScheduled = true;
         }
         catch (Exception exception)
         {

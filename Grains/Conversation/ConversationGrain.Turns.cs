@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
-using Conversations.Grains.Intelligence;
+using Conversations.Grains.Conversation.Changes;
+using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
-using Conversations.Grains.StateMachine;
 using Conversations.Grains.Telemetry;
 
 namespace Conversations.Grains.Conversation;
@@ -30,32 +30,33 @@ public sealed partial class ConversationGrain
         Activity.Current = null;
         try
         {
-            while (!_deactivating && !_faulted && State.PendingTurns.Count > 0)
+            while (!_deactivating && !_faulted && _state.PendingTurns.Count > 0)
             {
-                var pending = State.PendingTurns[0];
-                if (_options.DoubleTexting == DoubleTextingPolicy.Interrupt && State.PendingTurns.Count > 1 && !State.Signals.HandedOff)
+                var pending = _state.PendingTurns[0];
+                switch (rules.NextStep(_state))
                 {
-                    await CommitSupersededAsync(pending);
-                    continue;
+                    case TurnStep.Silent:
+                        // Turns queued before a hand-over are kept without a reply, like those sent after it.
+                        Apply(rules.StoreSilently(_state, pending.Turn, pending.Message, Now));
+                        LogSilentTurn(ConversationId, pending.Turn);
+                        await FlushAsync();
+                        break;
+                    case TurnStep.Superseded:
+                        await EndTurnAsync(rules.Supersede(_state, pending, generator.Name, Now));
+                        instruments.OnTurnEnded("cancelled", TimeSpan.Zero);
+                        break;
+                    case TurnStep.GiveUp:
+                        LogTurnGivenUp(ConversationId, pending.Turn, pending.AttemptsMade);
+                        await EndTurnAsync(rules.GiveUp(_state, pending, Now));
+                        instruments.OnTurnEnded("failed", Now - pending.AckedAt);
+                        break;
+                    default:
+                        await AnswerAsync(pending);
+                        break;
                 }
 
-                using var running = new RunningTurn(pending.Turn);
-                _running = running;
-                try
-                {
-                    await RunTurnAsync(pending, running.Token);
-                    await WriteTranscriptAsync();
-                    await ScheduleRetentionAsync();
-                }
-                catch (Exception exception) when (!_deactivating && !_faulted)
-                {
-                    LogTurnFailed(exception, ConversationId, pending.Turn);
-                    await FailTurnAsync(pending);
-                }
-                finally
-                {
-                    _running = null;
-                }
+                await WriteTranscriptAsync();
+                await ScheduleRetentionAsync();
             }
         }
         catch (Exception exception) when (_deactivating || _faulted)
@@ -65,75 +66,116 @@ public sealed partial class ConversationGrain
         }
     }
 
+    // A fault of ours while answering leaves the turn pending: it is tried again, from the start, until it has
+    // been started MaxTurnAttempts times (a process that dies while answering counts too), then given up.
+    private async Task AnswerAsync(PendingTurn pending)
+    {
+        using var running = new RunningTurn(pending.Turn);
+        _running = running;
+        try
+        {
+            await RunTurnAsync(pending, running.Token);
+        }
+        catch (Exception exception) when (!_deactivating && !_faulted)
+        {
+            LogTurnFailed(exception, ConversationId, pending.Turn);
+        }
+        finally
+        {
+            _running = null;
+        }
+    }
+
     private async Task RunTurnAsync(PendingTurn pending, CancellationToken cancellationToken)
     {
-        if (State.Signals.HandedOff)
-        {
-            await RecordSilentTurnAsync(pending);
-            return;
-        }
-
         using var activity = StartTurnActivity(pending);
         var startedAt = timeProvider.GetTimestamp();
         var turn = pending.Turn;
-        var restarted = pending.Started;
-        if (!restarted)
-        {
-            State.PendingTurns[0] = pending with { Started = true };
-        }
-
-        Append(LogFrames.Processing(NextHeader(), turn, restarted));
-        Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.IntentClassification, "Understanding your message"));
+        var restarted = pending.AttemptsMade > 0;
+        _log.Append(header => LogFrames.Processing(header, turn, restarted));
+        Apply(new TurnStarted(Now, turn));
+        _log.Append(header => LogFrames.ProcessingStep(header, turn, ProcessingSteps.IntentClassification, "Understanding your message"));
 
         // A classification that has to wait (a model) is announced first; one that is already done (the local
         // classifier) goes out in one write with the next step: one store and one stream hop fewer per turn.
-        var text = pending.Message.Content;
-        var classifying = intents.ClassifyAsync(text, State.State, cancellationToken);
+        var classifying = intents.ClassifyAsync(pending.Message.Content, _state.State, cancellationToken);
         if (!classifying.IsCompleted)
         {
             await FlushAsync();
         }
 
-        var classified = await classifying;
-        var insight = intelligence.Assess(State.Signals, State.WaitingForInput, text, classified);
-        var intent = insight.Intent;
-        var decision = insight.HandsOff || insight.Reask is not null
-            ? ConversationStateMachine.Decide(State.State, State.State, insight.HandsOff ? "handed to a person" : "waiting for input")
-            : stateMachine.Decide(State.State, intent);
-        if (decision.Refused)
+        var plan = rules.PlanTurn(_state, pending, await classifying);
+        if (plan.Decision.Refused)
         {
-            LogTransitionRefused(ConversationId, turn, decision.From, decision.Requested, intent.Name);
+            LogTransitionRefused(ConversationId, turn, plan.Decision.From, plan.Decision.Requested, plan.Insight.Intent.Name);
         }
 
-        Append(LogFrames.ProcessingStep(NextHeader(), turn, ProcessingSteps.Generating, "Writing a reply"));
+        _log.Append(header => LogFrames.ProcessingStep(header, turn, ProcessingSteps.Generating, "Writing a reply"));
         await FlushAsync();
 
-        var context = new ReplyContext(
-            ConversationId,
-            turn,
-            text,
-            pending.Message.UserName ?? State.UserName,
-            intent,
-            decision.To,
-            decision.From,
-            State.RecentTurns.ToArray(),
-            State.Summary,
-            _options.MaxReplyChars,
-            insight.Signals.Persona,
-            insight.Signals.Tone,
-            insight.Reask,
-            insight.HandsOff,
-            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
-        var reply = await StreamReplyAsync(context, startedAt, cancellationToken);
+        var reply = await StreamReplyAsync(rules.ReplyContext(_state, plan, ConversationId), startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
-        await CommitTurnAsync(pending, insight, decision, reply, elapsed);
-        activity?.SetTag(ConversationActivities.IntentTag, intent.Name);
-        activity?.SetTag(ConversationActivities.StateTag, State.State.ToWireName());
+        var outcome = rules.CommitTurn(_state, plan, reply.ToResult(), elapsed, Now);
+        await EndTurnAsync(outcome);
+        OnTurnCommitted(plan, (TurnCommitted)outcome.Change, elapsed);
+        activity?.SetTag(ConversationActivities.IntentTag, plan.Insight.Intent.Name);
+        activity?.SetTag(ConversationActivities.StateTag, _state.State.ToWireName());
         activity?.SetTag(ConversationActivities.ResponderTag, reply.Responder);
+    }
+
+    private async Task EndTurnAsync(TurnOutcome outcome)
+    {
+        foreach (var frame in outcome.Frames)
+        {
+            _log.Append(frame);
+        }
+
+        Apply(outcome.Change);
+        await FlushAsync();
+    }
+
+    private void OnTurnCommitted(TurnPlan plan, TurnCommitted committed, long elapsedMs)
+    {
+        var summary = committed.Turn;
+        if (committed.Transition is { } transition)
+        {
+            instruments.OnStateTransition(transition.From.ToWireName(), transition.To.ToWireName());
+        }
+
+        if (!summary.Cancelled && committed.WaitingForInput is { } waiting)
+        {
+            LogWaitingForInput(ConversationId, summary.Turn, waiting.ExpectedInput);
+        }
+
+        if (summary.HandedOff && plan.Insight.HandoffReason is { } reason)
+        {
+            instruments.OnHandoff();
+            LogHandedOff(ConversationId, summary.Turn, reason, plan.Insight.Escalation.Likelihood);
+        }
+
+        instruments.OnTurnEnded(summary.Cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
+        if (summary.Usage is { } usage)
+        {
+            instruments.OnModelTokens(usage.InputTokens, usage.OutputTokens);
+        }
+
+        if (summary.Cancelled)
+        {
+            LogTurnCancelled(ConversationId, summary.Turn, summary.Reply.Length);
+        }
+        else
+        {
+            LogTurnCompleted(ConversationId, summary.Turn, summary.StateBefore, summary.StateAfter, summary.Intent.Name, summary.Intent.Confidence, elapsedMs);
+        }
     }
 
     private Activity? StartTurnActivity(PendingTurn pending)
     {
+        if (!ConversationActivities.Source.HasListeners())
+        {
+            return null;
+        }
+
         ActivityContext.TryParse(pending.TraceParent, null, out var parent);
         var activity = ConversationActivities.Source.StartActivity(ConversationActivities.Turn, ActivityKind.Internal, parent);
         activity?.SetTag(ConversationActivities.ConversationIdTag, ConversationId);
@@ -197,7 +239,7 @@ public sealed partial class ConversationGrain
         if (delta.Length > 0)
         {
             reply.Text.Append(delta);
-            Append(LogFrames.Delta(NextHeader(), context.Turn, delta));
+            _log.Append(header => LogFrames.Delta(header, context.Turn, delta));
             if (!reply.SawDelta)
             {
                 reply.SawDelta = true;
@@ -210,10 +252,10 @@ public sealed partial class ConversationGrain
     // model already sent are voided by a system/processing frame with restarted = true, as after a crash.
     private void AppendFallback(int turn, StreamedReply reply, ReplyFallback fallback)
     {
-        Append(LogFrames.ModelError(NextHeader(), turn, fallback.ErrorCode, fallback.Message));
+        _log.Append(header => LogFrames.ModelError(header, turn, fallback.ErrorCode, fallback.Message));
         if (reply.Text.Length > 0)
         {
-            Append(LogFrames.Processing(NextHeader(), turn, restarted: true));
+            _log.Append(header => LogFrames.Processing(header, turn, restarted: true));
             reply.Text.Clear();
         }
 
@@ -248,150 +290,4 @@ public sealed partial class ConversationGrain
             writer.TryComplete(exception);
         }
     }
-
-    private async Task CommitTurnAsync(
-        PendingTurn pending,
-        TurnInsight insight,
-        TransitionDecision decision,
-        StreamedReply streamed,
-        long elapsedMs)
-    {
-        var turn = pending.Turn;
-        var reply = streamed.Text.ToString();
-        var cancelled = streamed.Cancelled;
-        var intent = insight.Intent;
-        var before = State.State;
-        var after = cancelled ? before : decision.To;
-        if (after != before)
-        {
-            State.PreviousState = before;
-            State.State = after;
-            State.History.Add(new StateTransitionRecord(before, after, decision.Reason, turn, timeProvider.GetUtcNow()));
-            TrimFront(State.History, _options.StateHistoryLimit);
-            Append(LogFrames.StateChanged(NextHeader(), turn, before, after, decision.Reason));
-            instruments.OnStateTransition(before.ToWireName(), after.ToWireName());
-        }
-
-        // A stopped reply did not get its message across: the signals and the interrupt stay as they were.
-        var signals = cancelled ? State.Signals : intelligence.Conclude(insight, after);
-        if (!cancelled)
-        {
-            AppendOutcome(turn, insight, after, signals);
-        }
-
-        RecordTurn(new TurnSummary(turn, pending.Message.Content, reply, before, after, intent, elapsedMs, cancelled, streamed.Usage, streamed.Responder, insight.HandsOff && !cancelled));
-        var refused = decision.Refused && !cancelled
-            ? $"{decision.From.ToWireName()} -> {decision.Requested.ToWireName()}"
-            : null;
-        var metadata = new AssistantMessageMetadata(
-            elapsedMs,
-            streamed.Responder,
-            cancelled ? true : null,
-            refused,
-            streamed.Usage,
-            signals.Persona,
-            signals.Tone,
-            signals.Frustration,
-            signals.EscalationLikelihood,
-            insight.Escalation.Factors.Count > 0 && !cancelled ? insight.Escalation.Factors : null,
-            signals.ConversionProbability,
-            insight.HandsOff && !cancelled ? true : null);
-        Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
-        await FlushAsync();
-        instruments.OnTurnEnded(cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
-        if (streamed.Usage is { } usage)
-        {
-            instruments.OnModelTokens(usage.InputTokens, usage.OutputTokens);
-        }
-
-        if (cancelled)
-        {
-            LogTurnCancelled(ConversationId, turn, reply.Length);
-        }
-        else
-        {
-            LogTurnCompleted(ConversationId, turn, before, after, intent.Name, intent.Confidence, elapsedMs);
-        }
-    }
-
-    // What the turn leaves the conversation waiting on, and a hand-over, go after state_changed and before
-    // assistant_message, which commits the turn.
-    private void AppendOutcome(int turn, TurnInsight insight, ConversationState after, ConversationSignals signals)
-    {
-        State.Signals = signals;
-        State.WaitingForInput = intelligence.NextInterrupt(insight, after, signals);
-        if (State.WaitingForInput is { } waiting)
-        {
-            Append(LogFrames.WaitingForInput(NextHeader(), turn, waiting));
-            LogWaitingForInput(ConversationId, turn, waiting.ExpectedInput);
-        }
-
-        if (insight.HandoffReason is { } reason)
-        {
-            var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
-            Append(LogFrames.Handoff(NextHeader(), turn, handoff));
-            instruments.OnHandoff();
-            LogHandedOff(ConversationId, turn, reason, insight.Escalation.Likelihood);
-        }
-    }
-
-    // While a person has the conversation the user's message is kept (in the turns and the transcript) but
-    // not answered: its ack is the only frame of the turn.
-    private async Task RecordSilentTurnAsync(PendingTurn pending)
-    {
-        StoreWithoutReply(pending.Turn, pending.Message);
-        await FlushAsync(writeAlways: true);
-    }
-
-    private void StoreWithoutReply(int turn, UserMessage message)
-    {
-        RemovePending(turn);
-        var intent = classifier.Classify(message.Content);
-        AddRecentTurn(new TurnSummary(turn, message.Content, string.Empty, State.State, State.State, intent, 0, false));
-        LogSilentTurn(ConversationId, turn);
-    }
-
-    // Under the interrupt policy a turn that never started is answered by the newer one: it is closed as
-    // cancelled with an empty reply, so that every acknowledged turn still ends with assistant_message.
-    private async Task CommitSupersededAsync(PendingTurn pending)
-    {
-        var intent = classifier.Classify(pending.Message.Content);
-        var insight = new TurnInsight(intent, State.Signals, new EscalationAssessment(State.Signals.EscalationLikelihood, [], false), null, null);
-        var stay = ConversationStateMachine.Decide(State.State, State.State, "superseded by a newer message");
-        await CommitTurnAsync(pending, insight, stay, new StreamedReply(generator.Name) { Cancelled = true }, elapsedMs: 0);
-    }
-
-    // A fault of ours while answering: the turn ends with an error frame in the log, so that it does not
-    // run again and again, and the conversation goes on.
-    private async Task FailTurnAsync(PendingTurn pending)
-    {
-        RemovePending(pending.Turn);
-        Append(LogFrames.TurnError(
-            NextHeader(),
-            pending.Turn,
-            ErrorCodes.InternalError,
-            "The reply to this turn failed. Your message is kept; send a new one to go on.",
-            retrySuggested: true));
-        await FlushAsync();
-        instruments.OnTurnEnded("failed", timeProvider.GetUtcNow() - pending.AckedAt);
-    }
-
-    private void RecordTurn(TurnSummary summary)
-    {
-        RemovePending(summary.Turn);
-        State.CompletedReplies++;
-        AddRecentTurn(summary);
-    }
-
-    private void AddRecentTurn(TurnSummary summary)
-    {
-        State.RecentTurns.Add(summary);
-        while (State.RecentTurns.Count > _options.RecentTurns)
-        {
-            State.Summary = summarizer.Fold(State.Summary, State.RecentTurns[0]);
-            State.RecentTurns.RemoveAt(0);
-        }
-    }
-
-    private void RemovePending(int turn) => State.PendingTurns.RemoveAll(p => p.Turn == turn);
 }

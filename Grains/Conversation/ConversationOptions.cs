@@ -21,9 +21,29 @@ public sealed class ConversationOptions
 
     /// <summary>
     /// Client message ids remembered for de-duplication. Default 256: a message resent after 256 newer ones
-    /// would make a new turn.
+    /// would make a new turn. At least <see cref="MaxPendingTurns"/>, so that every turn waiting for its reply
+    /// is recognised when its message comes again.
     /// </summary>
     public int RememberedMessageIds { get; set; } = 256;
+
+    /// <summary>
+    /// Turns acknowledged and waiting for their reply, the running one included; a message past them is refused
+    /// with <c>CONVERSATION_BUSY</c> (nothing is stored). Default 16.
+    /// </summary>
+    public int MaxPendingTurns { get; set; } = 16;
+
+    /// <summary>
+    /// How many times a turn is started before it is given up: a reply that fails, or whose process dies, is
+    /// tried again; past this the turn ends with an <c>INTERNAL_ERROR</c> frame and its message is kept. Default 3.
+    /// </summary>
+    public int MaxTurnAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// The checkpoint is stored whole (a snapshot of the log) once this many turns have ended since the last
+    /// one; in between only the changes are stored, with the frames. Log records older than both the replay
+    /// window and the snapshot are deleted. Default 10.
+    /// </summary>
+    public int SnapshotEveryTurns { get; set; } = 10;
 
     /// <summary>The longest reply, in characters. Default 280.</summary>
     public int MaxReplyChars { get; set; } = 280;

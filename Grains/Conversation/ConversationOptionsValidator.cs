@@ -31,6 +31,25 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             failures.Add($"{Section}:RememberedMessageIds must be at least 1 (was {options.RememberedMessageIds}).");
         }
 
+        if (options.MaxPendingTurns < 1)
+        {
+            failures.Add($"{Section}:MaxPendingTurns must be at least 1 (was {options.MaxPendingTurns}).");
+        }
+        else if (options.RememberedMessageIds < options.MaxPendingTurns)
+        {
+            failures.Add($"{Section}:RememberedMessageIds ({options.RememberedMessageIds}) must be at least {Section}:MaxPendingTurns ({options.MaxPendingTurns}), so that a waiting turn's message is recognised when it is sent again.");
+        }
+
+        if (options.MaxTurnAttempts is < 1 or > 100)
+        {
+            failures.Add($"{Section}:MaxTurnAttempts must be between 1 and 100 (was {options.MaxTurnAttempts}).");
+        }
+
+        if (options.SnapshotEveryTurns < 1)
+        {
+            failures.Add($"{Section}:SnapshotEveryTurns must be at least 1 (was {options.SnapshotEveryTurns}).");
+        }
+
         if (options.MaxReplyChars is < 20 or > 100_000)
         {
             failures.Add($"{Section}:MaxReplyChars must be between 20 and 100000 (was {options.MaxReplyChars}).");

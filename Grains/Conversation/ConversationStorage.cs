@@ -1,11 +1,8 @@
 namespace Conversations.Grains.Conversation;
 
-/// <summary>Names of the conversation grain's storage.</summary>
+/// <summary>Names of the grain storage that conversations use besides their log.</summary>
 public static class ConversationStorage
 {
-    /// <summary>The grain storage provider that holds checkpoints.</summary>
+    /// <summary>The grain storage provider that holds users' conversation lists (and, before schema 007, checkpoints).</summary>
     public const string ProviderName = "conversations";
-
-    /// <summary>The name of the checkpoint state within a conversation grain.</summary>
-    public const string StateName = "checkpoint";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Conversation;
@@ -19,4 +20,7 @@ internal sealed class StreamedReply(string responder, long startedAt = 0)
     public TokenUsage? Usage { get; set; }
 
     public bool Cancelled { get; set; }
+
+    /// <summary>The reply as the turn rules take it.</summary>
+    public ReplyResult ToResult() => new(Text.ToString(), Responder, Usage, Cancelled);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Conversations.Grains.Conversation;
+using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
@@ -96,6 +97,7 @@ public static class SiloBuilderExtensions
                 AddMemoryGrainStorage(silo, ConversationStreams.PubSubStorageName);
                 silo.UseInMemoryReminderService();
                 silo.Services.AddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
+                silo.Services.AddSingleton<IConversationLogStore, MemoryConversationLogStore>();
                 break;
             case StorageMode.Postgres:
                 AddPostgresGrainStorage(silo, ConversationStorage.ProviderName, settings);
@@ -106,6 +108,9 @@ public static class SiloBuilderExtensions
                     options.ConnectionString = settings.PostgresConnectionString;
                 });
                 silo.Services.AddSingleton<ITranscriptStore, PostgresTranscriptStore>();
+                silo.Services.AddOptions<LogStoreOptions>().BindConfiguration(LogStoreOptions.SectionName).ValidateOnStart();
+                silo.Services.AddSingleton<IValidateOptions<LogStoreOptions>, LogStoreOptionsValidator>();
+                silo.Services.AddSingleton<IConversationLogStore, PostgresConversationLogStore>();
                 break;
         }
 
@@ -143,16 +148,15 @@ public static class SiloBuilderExtensions
             })
             .BindConfiguration(ClusterSettings.SectionName + ":Membership");
 
-    // In memory too, checkpoints go through the same Orleans serializer as in PostgreSQL, so that what a
-    // deactivation and a reload do to a checkpoint is tested in the format production uses (the default
-    // JSON serializer failed to reload a checkpoint holding the conversation's signals).
+    // Users' conversation lists and stream subscriptions go through the same Orleans serializer in memory as in
+    // PostgreSQL, so that what a deactivation and a reload do to them is tested in the format production uses.
     private static void AddMemoryGrainStorage(ISiloBuilder silo, string name) =>
         silo.AddMemoryGrainStorage(name, options => options.Configure<Serializer>((storage, serializer) =>
             storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
 
-    // Checkpoints are stored in Orleans' own binary format: compact, fast to write on every frame, and
-    // tolerant of added fields and renamed types because every stored type has an [Id] per member and an
-    // [Alias]. The default JSON serializer would write CLR type names into every row.
+    // Grain state (users' conversation lists, stream subscriptions) is stored in Orleans' own binary format:
+    // compact, and tolerant of added fields and renamed types because every stored type has an [Id] per member
+    // and an [Alias]. The default JSON serializer would write CLR type names into every row.
     private static void AddPostgresGrainStorage(ISiloBuilder silo, string name, ClusterSettings settings) =>
         silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((storage, serializer) =>
         {
@@ -183,6 +187,9 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ConversationIntelligence>();
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
+        services.AddSingleton<ChangeApplier>();
+        services.AddSingleton<TurnRules>();
+        services.AddSingleton<LogPayloadCodec>();
         services.AddSingleton<OfflineResponder>();
         services.AddSingleton<OfflineReplyGenerator>();
         services.AddModelResponder();

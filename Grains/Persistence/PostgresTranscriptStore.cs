@@ -10,10 +10,10 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
 {
     private const string Insert = """
         INSERT INTO conversation_turns
-            (service_id, conversation_id, turn, user_message, reply, state_before, state_after, intent, response_time_ms, cancelled, handed_off)
+            (service_id, conversation_id, turn, user_message, reply, state_before, state_after, intent, response_time_ms, cancelled, handed_off, failed)
         VALUES
             (@service, @conversation, @turn, @user_message, @reply, @state_before, @state_after,
-             jsonb_build_object('name', @intent_name::text, 'confidence', @intent_confidence::float8), @response_time_ms, @cancelled, @handed_off)
+             jsonb_build_object('name', @intent_name::text, 'confidence', @intent_confidence::float8), @response_time_ms, @cancelled, @handed_off, @failed)
         ON CONFLICT (service_id, conversation_id, turn) DO NOTHING
         """;
 
@@ -44,6 +44,7 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
             command.Parameters.AddWithValue("response_time_ms", turn.ResponseTimeMs);
             command.Parameters.AddWithValue("cancelled", turn.Cancelled);
             command.Parameters.AddWithValue("handed_off", turn.HandedOff);
+            command.Parameters.AddWithValue("failed", turn.Failed);
             batch.BatchCommands.Add(command);
         }
 
@@ -63,7 +64,7 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
     public async Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT turn, user_message, reply, state_before, state_after, intent->>'name', (intent->>'confidence')::float8, response_time_ms, cancelled
+            SELECT turn, user_message, reply, state_before, state_after, intent->>'name', (intent->>'confidence')::float8, response_time_ms, cancelled, handed_off, failed
             FROM conversation_turns
             WHERE service_id = @service AND conversation_id = @conversation
             ORDER BY turn
@@ -82,7 +83,9 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
                 State(reader.GetString(4)),
                 new Intent(reader.GetString(5), reader.GetDouble(6)),
                 reader.GetInt64(7),
-                reader.GetBoolean(8)));
+                reader.GetBoolean(8),
+                HandedOff: reader.GetBoolean(9),
+                Failed: reader.GetBoolean(10)));
         }
 
         return turns;

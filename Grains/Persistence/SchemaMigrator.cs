@@ -7,8 +7,9 @@ namespace Conversations.Grains.Persistence;
 
 /// <summary>
 /// Applies the database schema (<c>deploy/sql/NNN_name.sql</c>, embedded in this assembly) that PostgreSQL
-/// does not have yet, in order, in one transaction, recording each in <c>schema_migrations</c>. Running it
-/// again changes nothing; two migrators at once wait for each other.
+/// does not have yet, in order, in one transaction, recording each in <c>schema_migrations</c>. A script whose
+/// data must be converted by code (007 moves checkpoints into the log) has that step run right after it, in
+/// the same transaction. Running it again changes nothing; two migrators at once wait for each other.
 /// </summary>
 public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
@@ -34,6 +35,12 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
         {
             await ExecuteAsync(connection, script.Sql, cancellationToken);
+            if (script.Version == LegacyCheckpointMigration.Version)
+            {
+                var moved = await LegacyCheckpointMigration.RunAsync(connection, cancellationToken);
+                LogCheckpointsMoved(moved);
+            }
+
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection);
             record.Parameters.AddWithValue("version", script.Version);
             record.Parameters.AddWithValue("name", script.Name);
@@ -101,6 +108,9 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
 
     [GeneratedRegex(@"^sql/(\d{3})_([a-z0-9_]+)\.sql$")]
     private static partial Regex ScriptName();
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Moved {Conversations} conversations from their grain-storage checkpoint into the log")]
+    private partial void LogCheckpointsMoved(int conversations);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Applied schema {Version:000} {Name}")]
     private partial void LogApplied(int version, string name);

@@ -26,10 +26,13 @@ public static class Samples
     public static byte[] UserMessageFrame { get; } =
         Encoding.UTF8.GetBytes("""{"type":"user_message","id":"m-000042","content":"Hi, we are looking for a CRM for our sales team of 25 people","user_name":"Ana"}""");
 
-    /// <summary>The checkpoint of a conversation after <paramref name="turns"/> turns with the default limits (10 recent turns, replay window of 10 turns).</summary>
-    public static ConversationCheckpoint Checkpoint(int turns, string conversationId = "bench-conversation-0001")
+    /// <summary>
+    /// The checkpoint of a conversation after <paramref name="turns"/> turns with the default limits (10 recent
+    /// turns, replay window of 10 turns), in the format stored before the log: replay window and seq included.
+    /// </summary>
+    public static LegacyCheckpoint Checkpoint(int turns, string conversationId = "bench-conversation-0001")
     {
-        var checkpoint = new ConversationCheckpoint { CreatedAt = Now, UpdatedAt = Now, UserId = "user-1", UserName = "Ana", RetentionScheduled = true };
+        var checkpoint = new LegacyCheckpoint { CreatedAt = Now, UpdatedAt = Now, UserId = "user-1", UserName = "Ana", RetentionScheduled = true };
         long seq = 0;
         var state = ConversationState.InitialContact;
         var reply = "Great, Ana! We help a lot of teams with CRM. How large is your team, and what do you use today? " +
@@ -73,6 +76,10 @@ public static class Samples
         checkpoint.State = state;
         return checkpoint;
     }
+
+    /// <summary>The frames of one turn of <see cref="Checkpoint"/> (ack to assistant_message, 13 frames).</summary>
+    public static IReadOnlyList<LogFrame> LastTurn(LegacyCheckpoint checkpoint) =>
+        checkpoint.ReplayWindow.Where(f => f.Turn == checkpoint.TurnCount).ToArray();
 
     private static FrameHeader Header(string conversationId, long seq) => new(conversationId, seq, Now);
 }

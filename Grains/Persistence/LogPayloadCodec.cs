@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using Conversations.Grains.Conversation;
+using Orleans.Serialization;
+
+namespace Conversations.Grains.Persistence;
+
+/// <summary>
+/// Encodes log records and snapshots for storage: Orleans' binary format (every stored type has an alias and an
+/// id per member, so members can be added and types renamed), compressed with zlib when that makes it smaller.
+/// The first byte says which: <c>0</c> plain, <c>1</c> zlib.
+/// </summary>
+public sealed class LogPayloadCodec(Serializer serializer)
+{
+    private const byte Plain = 0;
+    private const byte Zlib = 1;
+
+    // Below this, compression gains too little to pay for itself (a lone delta is about 150 bytes of JSON).
+    private const int CompressFrom = 512;
+
+    /// <summary>Encodes a record's frames and changes.</summary>
+    public byte[] EncodeRecord(LogRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Pack(serializer.SerializeToArray(new StoredRecordPayload(record.Frames, record.Changes)));
+    }
+
+    /// <summary>Decodes what <see cref="EncodeRecord"/> wrote.</summary>
+    public StoredRecordPayload DecodeRecord(byte[] payload) =>
+        serializer.Deserialize<StoredRecordPayload>(Unpack(payload)) ?? throw new InvalidDataException("A log record without a body.");
+
+    /// <summary>Encodes a checkpoint as a snapshot payload.</summary>
+    public byte[] EncodeSnapshot(ConversationCheckpoint checkpoint) => Pack(serializer.SerializeToArray(checkpoint));
+
+    /// <summary>Decodes what <see cref="EncodeSnapshot"/> wrote.</summary>
+    public ConversationCheckpoint DecodeSnapshot(byte[] payload) =>
+        serializer.Deserialize<ConversationCheckpoint>(Unpack(payload)) ?? throw new InvalidDataException("A snapshot without a checkpoint.");
+
+    private static byte[] Pack(byte[] encoded)
+    {
+        if (encoded.Length >= CompressFrom)
+        {
+            using var compressed = new MemoryStream(encoded.Length / 2);
+            compressed.WriteByte(Zlib);
+            using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                zlib.Write(encoded);
+            }
+
+            if (compressed.Length < encoded.Length)
+            {
+                return compressed.ToArray();
+            }
+        }
+
+        var plain = new byte[encoded.Length + 1];
+        plain[0] = Plain;
+        encoded.CopyTo(plain, 1);
+        return plain;
+    }
+
+    private static byte[] Unpack(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Length == 0)
+        {
+            throw new InvalidDataException("An empty log payload.");
+        }
+
+        switch (payload[0])
+        {
+            case Plain:
+                return payload[1..];
+            case Zlib:
+                using (var input = new MemoryStream(payload, 1, payload.Length - 1))
+                using (var zlib = new ZLibStream(input, CompressionMode.Decompress))
+                using (var output = new MemoryStream(payload.Length * 3))
+                {
+                    zlib.CopyTo(output);
+                    return output.ToArray();
+                }
+
+            default:
+                throw new InvalidDataException($"A log payload in an unknown format ({payload[0]}).");
+        }
+    }
+}

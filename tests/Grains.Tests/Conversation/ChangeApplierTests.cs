@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Conversations.Grains.Conversation;
+using Conversations.Grains.Conversation.Changes;
+using Conversations.Grains.Conversation.Turns;
+using Conversations.Grains.Intents;
+using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace Conversations.Grains.Tests.Conversation;
+
+public sealed class ChangeApplierTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public void AnAcceptedMessageIsRememberedAndWaitsForItsReply()
+    {
+        var checkpoint = new ConversationCheckpoint();
+        Engine.Applier().Apply(checkpoint, Accepted(1, "m1", "Ana"));
+
+        Assert.Equal(1, checkpoint.TurnCount);
+        Assert.Equal("Ana", checkpoint.UserName);
+        Assert.Equal("m1", Assert.Single(checkpoint.ProcessedMessages).Id);
+        Assert.Equal(1, Assert.Single(checkpoint.PendingTurns).Turn);
+        Assert.Equal(Now, checkpoint.CreatedAt);
+    }
+
+    [Fact]
+    public void EveryStartOfATurnCountsAsAnAttempt()
+    {
+        var checkpoint = new ConversationCheckpoint();
+        var applier = Engine.Applier();
+        applier.Apply(checkpoint, Accepted(1, "m1"));
+        applier.Apply(checkpoint, new TurnStarted(Now, 1));
+        applier.Apply(checkpoint, new TurnStarted(Now, 1));
+
+        Assert.Equal(2, checkpoint.PendingTurns[0].AttemptsMade);
+        Assert.True(checkpoint.PendingTurns[0].Started);
+    }
+
+    [Fact]
+    public void TurnsBeyondTheRecentOnesAreFoldedIntoTheSummary()
+    {
+        var checkpoint = new ConversationCheckpoint();
+        var applier = Engine.Applier(new ConversationOptions { RecentTurns = 2 });
+        for (var turn = 1; turn <= 3; turn++)
+        {
+            applier.Apply(checkpoint, Accepted(turn, $"m{turn}"));
+            applier.Apply(checkpoint, Committed(turn, ConversationState.InitialContact, ConversationState.InitialContact));
+        }
+
+        Assert.Equal([2, 3], checkpoint.RecentTurns.Select(t => t.Turn));
+        Assert.Contains("Turn 1", checkpoint.Summary, StringComparison.Ordinal);
+        Assert.Equal(3, checkpoint.CompletedReplies);
+        Assert.Empty(checkpoint.PendingTurns);
+    }
+
+    [Fact]
+    public void ACheckpointRebuiltFromASnapshotAndTheChangesAfterItEqualsTheOneTheyWereMadeOn()
+    {
+        var codec = new LogPayloadCodec(_services.GetRequiredService<Serializer>());
+        var applier = Engine.Applier(new ConversationOptions { RecentTurns = 3, RememberedMessageIds = 16, MaxPendingTurns = 16 });
+        var changes = new List<ConversationChange>
+        {
+            Accepted(1, "m1", "Ana"),
+            new OwnerClaimed(Now, "user-1"),
+            new TurnStarted(Now, 1),
+            Committed(1, ConversationState.InitialContact, ConversationState.InterestQualification),
+            Accepted(2, "m2"),
+            new TurnStarted(Now, 2),
+            Committed(2, ConversationState.InterestQualification, ConversationState.ValueProposition),
+            new TurnRated(Now, new TurnFeedback(1, 5, "good", Now)),
+            Accepted(3, "m3"),
+            new TurnClosedWithoutReply(Now, Summary(3, ConversationState.ValueProposition, ConversationState.ValueProposition)),
+            Accepted(4, "m4"),
+            new TurnStarted(Now, 4),
+            new HandedBack(Now),
+        };
+
+        for (var cut = 0; cut <= changes.Count; cut++)
+        {
+            var live = new ConversationCheckpoint();
+            foreach (var change in changes)
+            {
+                applier.Apply(live, change);
+            }
+
+            var early = new ConversationCheckpoint();
+            foreach (var change in changes.Take(cut))
+            {
+                applier.Apply(early, change);
+            }
+
+            var rebuilt = codec.DecodeSnapshot(codec.EncodeSnapshot(early));
+            foreach (var change in changes.Skip(cut))
+            {
+                applier.Apply(rebuilt, change);
+            }
+
+            // Compared member by member (the binary encodings differ where the live checkpoint shares instances).
+            Assert.Equal(JsonSerializer.Serialize(live), JsonSerializer.Serialize(rebuilt));
+        }
+    }
+
+    [Fact]
+    public void ChangesSurviveTheRecordFormat()
+    {
+        var codec = new LogPayloadCodec(_services.GetRequiredService<Serializer>());
+        var frames = Enumerable.Range(1, 30).Select(i => new LogFrame(i, 1, System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"assistant_delta\",\"seq\":{i},\"delta\":\"piece {i} of the reply\"}}"))).ToArray();
+        ConversationChange[] changes = [Accepted(1, "m1"), Committed(1, ConversationState.InitialContact, ConversationState.InterestQualification)];
+        var payload = codec.EncodeRecord(new LogRecord(1, 1, 30, frames, changes));
+
+        var decoded = codec.DecodeRecord(payload);
+
+        Assert.Equal(frames.Select(f => f.Json), decoded.Frames.Select(f => f.Json));
+        Assert.Equal(changes, decoded.Changes);
+        Assert.True(payload.Length < frames.Sum(f => f.Json.Length), "a record of many frames is stored compressed");
+    }
+
+    private static MessageAccepted Accepted(int turn, string id, string? userName = null) =>
+        new(Now, new PendingTurn(turn, new UserMessage(id, $"message {turn}", userName, null), Now, Started: false), turn * 10);
+
+    private static TurnCommitted Committed(int turn, ConversationState from, ConversationState to) =>
+        new(
+            Now,
+            Summary(turn, from, to),
+            from == to ? null : new StateTransitionRecord(from, to, "intent interest", turn, Now),
+            Grains.Intelligence.ConversationSignals.Initial with { Frustration = turn },
+            null);
+
+    private static TurnSummary Summary(int turn, ConversationState from, ConversationState to) =>
+        new(turn, $"message {turn}", $"reply {turn}", from, to, new Intent(IntentNames.Interest, 0.8), 100, false);
+}
