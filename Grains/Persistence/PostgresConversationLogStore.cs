@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using System.Diagnostics;
 using Conversations.Grains.Conversation;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -61,6 +63,7 @@ public sealed partial class PostgresConversationLogStore : IConversationLogStore
     private readonly LogPayloadCodec _codec;
     private readonly string _serviceId;
     private readonly LogStoreOptions _options;
+    private readonly ConversationInstruments _instruments;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
@@ -72,8 +75,10 @@ public sealed partial class PostgresConversationLogStore : IConversationLogStore
         LogPayloadCodec codec,
         IOptions<ClusterOptions> cluster,
         IOptions<LogStoreOptions> options,
+        ConversationInstruments instruments,
         ILogger<PostgresConversationLogStore> logger)
     {
+        _instruments = instruments;
         _dataSource = dataSource;
         _codec = codec;
         _serviceId = cluster.Value.ServiceId;
@@ -172,9 +177,11 @@ public sealed partial class PostgresConversationLogStore : IConversationLogStore
                 continue;
             }
 
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 var appended = await WriteAsync(batch, _stopping.Token);
+                _instruments.OnLogWritten(batch.Count, Stopwatch.GetElapsedTime(started), ok: true);
                 foreach (var item in batch)
                 {
                     if (appended.Contains((item.ConversationId, item.Append.Record.Version)))
@@ -190,6 +197,7 @@ public sealed partial class PostgresConversationLogStore : IConversationLogStore
             }
             catch (Exception exception)
             {
+                _instruments.OnLogWritten(batch.Count, Stopwatch.GetElapsedTime(started), ok: false);
                 LogBatchFailed(exception, batch.Count);
                 foreach (var item in batch)
                 {

@@ -27,6 +27,9 @@ public sealed class ConversationInstruments
     private readonly Counter<long> _fallbackReplies;
     private readonly Counter<long> _stateTransitions;
     private readonly Counter<long> _handoffs;
+    private readonly Counter<long> _logWrites;
+    private readonly Histogram<long> _logAppendsPerWrite;
+    private readonly Histogram<double> _logWriteDuration;
 
     /// <summary>Creates the instruments on a meter owned by <paramref name="meterFactory"/>.</summary>
     public ConversationInstruments(IMeterFactory meterFactory)
@@ -46,6 +49,9 @@ public sealed class ConversationInstruments
         _fallbackReplies = meter.CreateCounter<long>("conversations_fallback_replies", description: "Replies written by the fallback responder because the model failed.");
         _stateTransitions = meter.CreateCounter<long>("conversations_state_transitions", description: "Conversation state changes, by from and to state.");
         _handoffs = meter.CreateCounter<long>("conversations_handoffs", description: "Conversations handed to a person.");
+        _logWrites = meter.CreateCounter<long>("conversations_log_writes", description: "Statements that wrote conversations' log records to PostgreSQL, by outcome (ok, failed).");
+        _logAppendsPerWrite = meter.CreateHistogram<long>("conversations_log_appends_per_write", description: "Log records (each of one conversation) that one PostgreSQL statement wrote: the group commit.");
+        _logWriteDuration = meter.CreateHistogram<double>("conversations_log_write_duration", unit: "s", description: "Duration of the PostgreSQL statements that write log records.");
     }
 
     /// <summary>
@@ -107,4 +113,12 @@ public sealed class ConversationInstruments
 
     /// <summary>A conversation was handed to a person.</summary>
     public void OnHandoff() => _handoffs.Add(1);
+
+    /// <summary>One statement wrote <paramref name="appends"/> conversations' log records (or failed to).</summary>
+    public void OnLogWritten(int appends, TimeSpan duration, bool ok)
+    {
+        _logWrites.Add(1, new KeyValuePair<string, object?>("outcome", ok ? "ok" : "failed"));
+        _logAppendsPerWrite.Record(appends);
+        _logWriteDuration.Record(duration.TotalSeconds);
+    }
 }

@@ -66,6 +66,14 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>Runs a SQL file (a <c>pg_dump</c>, say) with <c>psql</c> against <paramref name="database"/>, stopping at the first error.</summary>
+    public Task RunFileAsync(string database, string path) =>
+        RunAsync(Path.Combine(_bin, "psql"),
+        [
+            "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", database,
+            "-v", "ON_ERROR_STOP=1", "-q", "-f", path,
+        ]);
+
     /// <summary>Stops the server (fast shutdown: open connections are cut).</summary>
     public Task StopAsync() => RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
 
