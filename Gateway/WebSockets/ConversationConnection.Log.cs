@@ -8,17 +8,11 @@ internal sealed partial class ConversationConnection
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Conversation {ConversationId}: last_seq {LastSeq} is outside the replay window (log at {LogSeq}); resync sent")]
     private partial void LogResyncRequired(string conversationId, long lastSeq, long logSeq);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: client too slow ({QueuedFrames} frames queued); disconnected")]
-    private partial void LogSlowClient(string conversationId, int queuedFrames);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Conversation {ConversationId}: closing handshake timed out; socket aborted")]
-    private partial void LogCloseTimedOut(string conversationId);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Conversation {ConversationId}: socket failed")]
-    private partial void LogSocketFailed(Exception exception, string conversationId);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: frame of {Size} bytes over the {Limit} byte limit after a warning; closing")]
-    private partial void LogOversizeClose(string conversationId, long size, int limit);
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: frames over the {Limit} byte limit after a warning; closing")]
+    private partial void LogOversizeClose(string conversationId, long limit);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: {FrameType} failed")]
     private partial void LogGrainCallFailed(Exception exception, string conversationId, string frameType);

@@ -1,84 +1,64 @@
-using System.Net.WebSockets;
 using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Gateway.WebSockets;
 
-// The send loop: the only code that writes to the socket.
+// What the send loop does with each queued item: log frames go out once and in order (the cursor decides),
+// gaps are filled from the grain, notices go out as they are.
 internal sealed partial class ConversationConnection
 {
-    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async ValueTask SendAsync(Outbound item, CancellationToken cancellationToken)
     {
-        try
+        switch (item.Kind)
         {
-            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken))
-            {
-                switch (item.Kind)
+            case OutboundKind.Cursor:
+                _cursor.MoveTo(item.Seq);
+                break;
+            case OutboundKind.Direct:
+                await WriteAsync(item.Json!, cancellationToken);
+                break;
+            case OutboundKind.Log:
+                await SendLogFrameAsync(item.Json!, item.Seq, item.EndsTurn, cancellationToken);
+                break;
+            case OutboundKind.Replay:
+                foreach (var frame in item.Frames!)
                 {
-                    case OutboundKind.Cursor:
-                        _lastSentSeq = item.Seq;
-                        break;
-                    case OutboundKind.Direct:
-                        await SendAsync(item.Json!, cancellationToken);
-                        break;
-                    case OutboundKind.Log:
-                        await SendLogFrameAsync(item, cancellationToken);
-                        break;
-                    case OutboundKind.Replay:
-                        foreach (var frame in item.Frames!)
-                        {
-                            await SendLogFrameAsync(Outbound.Log(frame), cancellationToken);
-                        }
-
-                        break;
-                    case OutboundKind.Refresh:
-                        Volatile.Write(ref _refreshQueued, 0);
-                        LogStalled(ConversationId, _lastSentSeq);
-                        await FillGapAsync(cancellationToken);
-                        break;
+                    await SendLogFrameAsync(frame.Json, frame.Seq, frame.EndsTurn, cancellationToken);
                 }
-            }
 
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await _socket.CloseOutputAsync(_closeStatus, _closeReason, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Aborted.
-        }
-        catch (WebSocketException exception)
-        {
-            LogSocketFailed(exception, ConversationId);
+                break;
+            case OutboundKind.Refresh:
+                Volatile.Write(ref _refreshQueued, 0);
+                LogStalled(ConversationId, _cursor.LastSentSeq);
+                await FillGapAsync(cancellationToken);
+                break;
         }
     }
 
-    private async Task SendLogFrameAsync(Outbound item, CancellationToken cancellationToken)
+    private async ValueTask SendLogFrameAsync(byte[] json, long seq, bool endsTurn, CancellationToken cancellationToken)
     {
-        if (item.Seq <= _lastSentSeq)
-        {
-            return;
-        }
-
-        if (item.Seq > _lastSentSeq + 1)
+        var step = _cursor.Place(seq);
+        if (step == CursorStep.Gap)
         {
             await FillGapAsync(cancellationToken);
-            if (item.Seq <= _lastSentSeq)
-            {
-                return;
-            }
+            step = _cursor.Place(seq);
         }
 
-        if (item.Seq != _lastSentSeq + 1)
+        switch (step)
         {
-            // Sending it would leave a hole in the client's log. Drop the socket instead: the client
-            // reconnects with its last_seq and gets a clean replay.
-            LogGapUnfilled(ConversationId, _lastSentSeq, item.Seq);
-            Abort();
-            return;
+            case CursorStep.AlreadySent:
+                return;
+            case CursorStep.Gap:
+                // Sending it would leave a hole in the client's log. Drop the socket instead: the client
+                // reconnects with its last_seq and gets a clean replay.
+                LogGapUnfilled(ConversationId, _cursor.LastSentSeq, seq);
+                Abort();
+                return;
+            default:
+                await WriteAsync(json, cancellationToken);
+                _cursor.Sent(seq, endsTurn, _time.GetTimestamp());
+                return;
         }
-
-        await SendLogAsync(item.Json!, item.Seq, item.EndsTurn, cancellationToken);
     }
 
     // A frame arrived with frames missing before it (lost or late on the stream), or the stream went quiet
@@ -88,44 +68,35 @@ internal sealed partial class ConversationConnection
         ResumeResult result;
         try
         {
-            result = await CallAsync(() => _grain.ResumeAsync(_lastSentSeq), cancellationToken);
+            result = await CallAsync(() => _grain.ResumeAsync(_cursor.LastSentSeq), cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogGapFillFailed(exception, ConversationId, _lastSentSeq);
+            LogGapFillFailed(exception, ConversationId, _cursor.LastSentSeq);
             return;
         }
 
         if (result.ResyncRequired)
         {
-            await SendAsync(GatewayFrames.ResyncRequired(Now, result.Snapshot, _lastSentSeq), cancellationToken);
-            _lastSentSeq = result.Snapshot.LastSeq;
+            await WriteAsync(GatewayFrames.ResyncRequired(Now, result.Snapshot, _cursor.LastSentSeq), cancellationToken);
+            _cursor.MoveTo(result.Snapshot.LastSeq);
             return;
         }
 
         _instruments.OnFramesReplayed(result.Frames.Count);
         foreach (var frame in result.Frames)
         {
-            if (frame.Seq == _lastSentSeq + 1)
+            if (_cursor.Place(frame.Seq) == CursorStep.Next)
             {
-                await SendLogAsync(frame.Json, frame.Seq, frame.EndsTurn, cancellationToken);
+                await WriteAsync(frame.Json, cancellationToken);
+                _cursor.Sent(frame.Seq, frame.EndsTurn, _time.GetTimestamp());
             }
         }
     }
 
-    private async Task SendLogAsync(byte[] json, long seq, bool endsTurn, CancellationToken cancellationToken)
+    private ValueTask WriteAsync(byte[] json, CancellationToken cancellationToken)
     {
-        await SendAsync(json, cancellationToken);
-        _lastSentSeq = seq;
-        _turnOpen = !endsTurn;
-        Interlocked.Exchange(ref _lastLogFrameAt, _time.GetTimestamp());
-    }
-
-    // Counted as the write starts, so that the send stays a plain ValueTask (no state machine per frame).
-    private ValueTask SendAsync(byte[] json, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _framesSent);
         _instruments.OnFrameSent(GatewayFrames.TypeOf(json));
-        return _socket.SendAsync(new ReadOnlyMemory<byte>(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        return _transport.WriteAsync(json, cancellationToken);
     }
 }

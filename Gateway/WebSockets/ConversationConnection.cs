@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Net.WebSockets;
-using System.Threading.Channels;
-using System.Threading.RateLimiting;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
 using Conversations.Grains.Interfaces;
@@ -12,12 +9,14 @@ using Conversations.Grains.Telemetry;
 namespace Conversations.Gateway.WebSockets;
 
 /// <summary>
-/// One client socket on one conversation. A receive loop reads and checks client frames and forwards them
-/// to the grain; a send loop is the only writer to the socket. Between them a bounded queue: frames from
-/// the conversation stream, replays and the gateway's own notices all go through it, and the send loop
-/// sends each log frame once, in seq order, filling any gap from the grain.
+/// One client socket on one conversation, in three parts, as a hub connection is apart from its transport: the
+/// <see cref="WebSocketTransport"/> moves bytes (receive loop, single-writer send loop, bounded queue, close);
+/// the <see cref="InboundGuard"/> checks what the client sends (size, rate, shape); the <see cref="LogCursor"/>
+/// keeps the client's place in the conversation log. This class dispatches: client frames become grain calls,
+/// and frames from the conversation stream, replays and the gateway's own notices go through the queue to the
+/// send loop, which sends each log frame once, in seq order, filling any gap from the grain.
 /// </summary>
-internal sealed partial class ConversationConnection : IDisposable
+internal sealed partial class ConversationConnection : ITransportHandler, IDisposable
 {
     /// <summary>Close code 1012: the server is restarting; reconnect (any node will do).</summary>
     public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
@@ -25,33 +24,19 @@ internal sealed partial class ConversationConnection : IDisposable
     /// <summary>Close code 1013: try again later.</summary>
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
-    private readonly WebSocket _socket;
+    private readonly WebSocketTransport _transport;
+    private readonly InboundGuard _guard;
+    private readonly LogCursor _cursor;
     private readonly IConversationGrain _grain;
     private readonly IConversationFeed _feed;
-    private readonly InboundFrameParser _parser;
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ConversationInstruments _instruments;
     private readonly ILogger _logger;
-    private readonly Channel<Outbound> _outbound;
-    private readonly CancellationTokenSource _aborted = new();
     private readonly Lock _gate = new();
-    private readonly ITimer _idleTimer;
     private readonly ITimer _stallTimer;
-    private readonly TokenBucketRateLimiter _rateLimit;
-    private int _rateLimitStrikes;
     private List<LogFrame>? _held;
-    private long _lastSentSeq;
-    private long _lastLogFrameAt;
-    private volatile bool _turnOpen;
     private int _refreshQueued;
-    private int _oversizeFrames;
-    private long _framesReceived;
-    private long _framesSent;
-    private int _closing;
-    private int _slow;
-    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
-    private string _closeReason = "closed";
 
     public ConversationConnection(
         WebSocket socket,
@@ -64,33 +49,17 @@ internal sealed partial class ConversationConnection : IDisposable
         ConversationInstruments instruments,
         ILogger logger)
     {
-        _socket = socket;
         Request = request;
+        _transport = new WebSocketTransport(socket, options, time, logger, request.ConversationId);
+        _guard = new InboundGuard(options, parser);
+        _cursor = new LogCursor(request.LastSeq);
         _grain = grains.GetGrain<IConversationGrain>(request.ConversationId);
         _feed = feed;
-        _parser = parser;
         _options = options;
         _time = time;
         _instruments = instruments;
         _logger = logger;
-        _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.OutboundQueueFrames)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _idleTimer = time.CreateTimer(_ => BeginClose(WebSocketCloseStatus.EndpointUnavailable, "idle timeout"), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _stallTimer = time.CreateTimer(_ => CheckStalled(), null, options.StallTimeout, options.StallTimeout);
-        _lastSentSeq = request.LastSeq;
-
-        // Replenished on use rather than by a timer, so that an idle socket holds no timer for it.
-        _rateLimit = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.MessageBurst,
-            TokensPerPeriod = options.MessagesPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
         ConnectedAt = time.GetUtcNow();
     }
 
@@ -101,10 +70,10 @@ internal sealed partial class ConversationConnection : IDisposable
     public DateTimeOffset ConnectedAt { get; }
 
     /// <summary>Client frames read on this socket.</summary>
-    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+    public long FramesReceived => _transport.FramesReceived;
 
     /// <summary>Frames written to this socket.</summary>
-    public long FramesSent => Interlocked.Read(ref _framesSent);
+    public long FramesSent => _transport.FramesSent;
 
     private string ConversationId => Request.ConversationId;
 
@@ -113,7 +82,7 @@ internal sealed partial class ConversationConnection : IDisposable
     /// <summary>Serves the socket until it closes.</summary>
     public async Task RunAsync()
     {
-        var token = _aborted.Token;
+        var token = _transport.Aborted;
         IAsyncDisposable? subscription = null;
         try
         {
@@ -132,33 +101,15 @@ internal sealed partial class ConversationConnection : IDisposable
         {
             LogConnectFailed(exception, ConversationId);
             Enqueue(Outbound.Direct(Error(ErrorCodes.ServiceUnavailable, "The conversation cannot be reached just now; reconnect shortly.", retry: true)));
-            BeginClose(TryAgainLater, "conversation unavailable");
+            _transport.BeginClose(TryAgainLater, "conversation unavailable");
         }
 
-        var sending = SendLoopAsync(token);
-        var receiving = ReceiveLoopAsync(token);
         try
         {
-            if (await Task.WhenAny(sending, receiving) == receiving)
-            {
-                // The client closed, or the socket broke: answer once what is queued has been sent.
-                BeginClose(WebSocketCloseStatus.NormalClosure, "closed by client");
-                await sending.WaitAsync(_options.CloseTimeout, _time);
-            }
-            else
-            {
-                // We closed (idle, abuse, shutdown) or could not send: give the client time to answer.
-                await receiving.WaitAsync(_options.CloseTimeout, _time);
-            }
-        }
-        catch (TimeoutException)
-        {
-            LogCloseTimedOut(ConversationId);
+            await _transport.RunAsync(this);
         }
         finally
         {
-            Abort();
-            await Task.WhenAll(sending, receiving);
             if (subscription is not null)
             {
                 await subscription.DisposeAsync();
@@ -170,31 +121,18 @@ internal sealed partial class ConversationConnection : IDisposable
     public void Drain()
     {
         Enqueue(Outbound.Direct(GatewayFrames.Reconnect(Now, ConversationId, "This node is shutting down; reconnect with last_seq, any node will do.")));
-        BeginClose(ServiceRestart, "server restarting");
+        _transport.BeginClose(ServiceRestart, "server restarting");
     }
 
     /// <summary>Drops the socket at once, without a closing handshake.</summary>
-    public void Abort()
-    {
-        try
-        {
-            _aborted.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already disposed: nothing left to stop.
-        }
-
-        _socket.Abort();
-    }
+    public void Abort() => _transport.Abort();
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _idleTimer.Dispose();
         _stallTimer.Dispose();
-        _rateLimit.Dispose();
-        _aborted.Dispose();
+        _guard.Dispose();
+        _transport.Dispose();
     }
 
     private Task OnFramesAsync(FrameBatch batch)
@@ -272,46 +210,18 @@ internal sealed partial class ConversationConnection : IDisposable
         }
     }
 
-    private void Enqueue(Outbound item)
-    {
-        if (_outbound.Writer.TryWrite(item) || Volatile.Read(ref _closing) == 1)
-        {
-            return;
-        }
-
-        // The client does not read as fast as its conversation writes: drop it rather than buffer
-        // without bound. It reconnects and resumes from its last_seq. Frames keep arriving until the
-        // subscription ends; the drop is logged once.
-        if (Interlocked.Exchange(ref _slow, 1) == 0)
-        {
-            LogSlowClient(ConversationId, _options.OutboundQueueFrames);
-        }
-
-        Abort();
-    }
+    private void Enqueue(Outbound item) => _transport.Enqueue(item);
 
     private Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
         TransientRetry.CallAsync(call, _options.ClusterChangeRetry, _time, cancellationToken);
 
     private void CheckStalled()
     {
-        var quietFor = _time.GetElapsedTime(Interlocked.Read(ref _lastLogFrameAt));
-        if (_turnOpen && quietFor >= _options.StallTimeout && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        var quietFor = _time.GetElapsedTime(_cursor.LastSentAt);
+        if (_cursor.TurnOpen && quietFor >= _options.StallTimeout && Interlocked.Exchange(ref _refreshQueued, 1) == 0)
         {
             Enqueue(Outbound.Refresh);
         }
-    }
-
-    private void BeginClose(WebSocketCloseStatus status, string reason)
-    {
-        if (Interlocked.Exchange(ref _closing, 1) == 1)
-        {
-            return;
-        }
-
-        _closeStatus = status;
-        _closeReason = reason;
-        _outbound.Writer.TryComplete();
     }
 
     private byte[] Error(string code, string message, bool retry, string? field = null, long? limit = null, string? messageId = null) =>

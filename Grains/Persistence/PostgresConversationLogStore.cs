@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
