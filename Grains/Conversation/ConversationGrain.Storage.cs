@@ -5,15 +5,18 @@ using Conversations.Grains.Persistence;
 
 namespace Conversations.Grains.Conversation;
 
-// Storage: the activation rebuilds the checkpoint from the latest snapshot and the changes stored after it,
-// and every write appends one record. Writes are serialised, so frames are published in seq order; a write
-// that finds its frames already taken by another write has nothing left to do (group commit: frames
-// appended while a write is in flight go into the next one).
+// Storage and publishing: the activation rebuilds the checkpoint from the latest snapshot and the changes
+// stored after it, and every write appends one record. Writes are serialised; a write that finds its frames
+// already taken by another write has nothing left to do (group commit: frames appended while a write is in
+// flight go into the next one). Stored frames are published by one loop, in seq order, without holding up
+// the next write: frames stored while a publish is in flight go out together in the next one.
 public sealed partial class ConversationGrain
 {
     private readonly SemaphoreSlim _flushLock = new(1, 1);
+    private readonly List<LogFrame> _unpublished = [];
     private int _turnsSinceSnapshot;
     private bool _faulted;
+    private Task? _publishing;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +96,11 @@ public sealed partial class ConversationGrain
 
             if (record.Frames.Count > 0)
             {
-                await PublishAsync(record.Frames);
+                _unpublished.AddRange(record.Frames);
+                if (_publishing is null or { IsCompleted: true })
+                {
+                    _publishing = PublishAsync();
+                }
             }
         }
         finally
@@ -102,16 +109,22 @@ public sealed partial class ConversationGrain
         }
     }
 
-    private async Task PublishAsync(IReadOnlyList<LogFrame> frames)
+    // Runs on the grain's scheduler, like everything that touches _unpublished.
+    private async Task PublishAsync()
     {
-        try
+        while (_unpublished.Count > 0)
         {
-            await _stream!.OnNextAsync(new FrameBatch(frames));
-        }
-        catch (Exception exception)
-        {
-            // The frames are durable; a connected gateway notices the gap and fetches them by seq.
-            LogPublishFailed(exception, ConversationId, frames[0].Seq, frames[^1].Seq);
+            var frames = _unpublished.ToArray();
+            _unpublished.Clear();
+            try
+            {
+                await _stream!.OnNextAsync(new FrameBatch(frames));
+            }
+            catch (Exception exception)
+            {
+                // The frames are durable; a connected gateway notices the gap and fetches them by seq.
+                LogPublishFailed(exception, ConversationId, frames[0].Seq, frames[^1].Seq);
+            }
         }
     }
 

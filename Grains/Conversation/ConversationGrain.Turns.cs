@@ -184,8 +184,8 @@ public sealed partial class ConversationGrain
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
-    // arrived into one delta, makes it durable, publishes it, and goes back for more. A slow write thus
-    // coalesces tokens instead of queueing frames.
+    // arrived into one delta, makes it durable, and goes back for more. A slow write thus coalesces tokens
+    // instead of queueing frames.
     private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, long startedAt, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<ReplyEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -215,7 +215,12 @@ public sealed partial class ConversationGrain
                 }
 
                 AppendDelta(context, reply, piece);
-                await FlushAsync();
+
+                // The reply's last pieces go out with the frames that end the turn, in one write.
+                if (!channel.Reader.Completion.IsCompleted)
+                {
+                    await FlushAsync();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_deactivating)

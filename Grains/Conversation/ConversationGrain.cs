@@ -83,6 +83,12 @@ public sealed partial class ConversationGrain(
                 // Shutdown did not wait for the worker; the turn is still pending in storage.
             }
         }
+
+        if (_publishing is { } publishing)
+        {
+            // Stored frames not yet published would reach sockets by seq anyway; publishing them saves the wait.
+            await publishing.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
     }
 
     /// <inheritdoc />

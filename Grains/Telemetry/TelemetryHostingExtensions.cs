@@ -26,8 +26,8 @@ public static class TelemetryHostingExtensions
     public const string RuntimeMeterName = "System.Runtime";
 
     /// <summary>
-    /// Collects metrics (scraped at <see cref="TelemetryOptions.MetricsPath"/>) and traces, and pushes both
-    /// by OTLP when <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Collects metrics (scraped at <see cref="TelemetryOptions.MetricsPath"/>), and, when
+    /// <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, pushing both by OTLP.
     /// </summary>
     public static IHostApplicationBuilder AddConversationsTelemetry(this IHostApplicationBuilder builder)
     {
@@ -44,17 +44,25 @@ public static class TelemetryHostingExtensions
                 .AddMeter(ConversationInstruments.MeterName, OrleansMeterName, RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource(ConversationInstruments.MeterName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-                .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
-                .AddHttpClientInstrumentation());
+                .AddPrometheusExporter());
 
+        // Spans are made only when something exports them: with no exporter, every grain call and request
+        // would still build activities that nobody reads.
+        var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (settings.OtlpEndpoint is null && !otlpFromEnvironment)
+        {
+            return builder;
+        }
+
+        telemetry.WithTracing(tracing => tracing
+            .AddSource(ConversationInstruments.MeterName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+            .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
+            .AddHttpClientInstrumentation());
         if (settings.OtlpEndpoint is { } endpoint)
         {
             telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        else
         {
             // The exporter reads the endpoint, protocol and headers from the standard OTEL_* settings.
             telemetry.UseOtlpExporter();
