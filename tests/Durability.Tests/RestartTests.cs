@@ -79,4 +79,55 @@ public sealed class RestartTests(PostgresFixture postgres)
         Assert.Equal(log[^1].Content, string.Concat(deltasAfterRestart));
         Assert.Single(log, f => f.Type == "assistant_message");
     }
+
+    [Fact]
+    public async Task ATurnWhoseProcessDiesEveryTimeIsGivenUpAfterItsAttemptsAndItsMessageKept()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        var id = $"crashing-{Guid.NewGuid():N}";
+        var settings = Settings.Durable(database, chunkDelay: "00:00:00.300");
+        settings["Conversations:MaxTurnAttempts"] = "2";
+
+        // Two attempts, each cut short by SIGKILL once the reply has begun to stream.
+        long lastSeen = 0;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await using var doomed = await ServiceProcess.StartAsync(settings);
+            var client = await doomed.ConnectAsync(id, lastSeq: lastSeen);
+            if (attempt == 1)
+            {
+                await client.SendMessageAsync("m1", "Tell me more about your reporting features please");
+            }
+
+            // Frames of the attempt before may be replayed first: wait for this attempt's own start.
+            var seen = await client.UntilAsync(f => f.IsSystem("processing"), TimeSpan.FromSeconds(60));
+            seen.AddRange(await client.UntilAsync(f => f.Type == "assistant_delta", TimeSpan.FromSeconds(60)));
+            lastSeen = seen.Last(f => f.Seq is not null).Seq!.Value;
+            await doomed.KillAsync();
+            await client.DisposeAsync();
+        }
+
+        await using var revived = await ServiceProcess.StartAsync(settings);
+        await using var again = await revived.ConnectAsync(id, lastSeq: lastSeen);
+        var after = await again.UntilAsync(f => f.Type == "error" && f.Turn == 1, TimeSpan.FromSeconds(60));
+
+        Assert.Equal("INTERNAL_ERROR", after[^1].ErrorCode);
+        Assert.DoesNotContain(after, f => f.IsSystem("processing"));
+        FrameAssert.Gapless(after, lastSeen + 1);
+        await again.SendMessageAsync("m2", "Ok, what does it cost?");
+        var next = await again.UntilAsync(f => f.IsReply(2), TimeSpan.FromSeconds(60));
+        Assert.Equal(after[^1].Seq + 1, next[0].Seq);
+
+        // The message that was never answered is in the transcript, marked failed.
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT user_message, reply, failed FROM conversation_turns WHERE conversation_id = @id AND turn = 1", connection);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("Tell me more about your reporting features please", reader.GetString(0));
+        Assert.Equal(string.Empty, reader.GetString(1));
+        Assert.True(reader.GetBoolean(2));
+    }
 }
