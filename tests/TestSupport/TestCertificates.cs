@@ -61,6 +61,13 @@ public sealed class TestCertificates : IDisposable
         return (certificatePath, keyPath);
     }
 
+    /// <summary>A certificate of <paramref name="name"/>'s with its key, as a peer would present it.</summary>
+    public X509Certificate2 Load(string name)
+    {
+        var (certificate, key) = Issue(name);
+        return X509Certificate2.CreateFromPemFile(certificate, key);
+    }
+
     /// <summary>The <c>Cluster:Tls</c> settings of a process holding <paramref name="name"/>'s certificate.</summary>
     public Dictionary<string, string> Settings(string name)
     {
