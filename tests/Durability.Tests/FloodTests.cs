@@ -1,12 +1,13 @@
 using System.Net;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Conversations.Durability.Tests;
 
 // One authenticated user opening sockets for ever new conversation ids, as fast as the gateway lets them:
 // what PostgreSQL holds afterwards is bounded by the per-user cap, not by the number of attempts.
 [Collection(PostgresCollection.Name)]
-public sealed class FloodTests(PostgresFixture postgres)
+public sealed class FloodTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     private const int Cap = 5;
     private const int Attempts = 120;
@@ -32,6 +33,7 @@ public sealed class FloodTests(PostgresFixture postgres)
         }
 
         var after = await CountRowsAsync(database);
+        output.WriteLine($"{Attempts} upgrades for new conversations: {string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}"))}; orleans_storage rows {before} -> {after}");
 
         // Each accepted conversation: its checkpoint and its stream's subscriptions; plus the user's list.
         Assert.Equal(Cap, outcomes["accepted"]);
