@@ -11,6 +11,14 @@ public interface IUserConversationsGrain : IGrainWithStringKey
     /// <summary>Adds a conversation; adding one already listed changes nothing.</summary>
     Task AddAsync(ConversationListing conversation);
 
+    /// <summary>
+    /// Adds a conversation unless the user already has <paramref name="limit"/> of them; one already listed is
+    /// accepted as it is. This is how a user's number of conversations is capped: the gateway takes the place
+    /// here before it lets the conversation be claimed.
+    /// </summary>
+    /// <returns>Whether the conversation is listed now.</returns>
+    Task<bool> TryAddAsync(ConversationListing conversation, int limit);
+
     /// <summary>Removes a conversation; removing one not listed changes nothing.</summary>
     Task RemoveAsync(string conversationId);
 

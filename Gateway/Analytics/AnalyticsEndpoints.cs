@@ -1,4 +1,5 @@
 using System.Globalization;
+using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
 using Conversations.Grains.Analytics;
 using Conversations.Grains.Interfaces.Protocol;
@@ -20,7 +21,11 @@ internal static class AnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapConversationAnalytics(this IEndpointRouteBuilder endpoints)
     {
-        var analytics = endpoints.MapGroup("/analytics").RequireConversationsUser(endpoints.ServiceProvider);
+        // Figures over every user's conversations, and each query scans the transcript: operators only, and
+        // rate limited like the API.
+        var analytics = endpoints.MapGroup("/analytics")
+            .RequireConversationsOperator(endpoints.ServiceProvider)
+            .RequireRateLimiting(ApiRateLimits.Policy);
         analytics.MapGet("/summary", (HttpContext http, CancellationToken cancellationToken) =>
             RunAsync(http, async a => Results.Json(
                 await a.SummaryAsync(Days(http), Int(http, "active_minutes", DefaultActiveMinutes, 1, 24 * 60), cancellationToken),

@@ -17,5 +17,6 @@ namespace Conversations.Gateway.Api;
 [JsonSerializable(typeof(ConversationView))]
 [JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(FeedbackStored))]
+[JsonSerializable(typeof(SocketTicketIssued))]
 [JsonSerializable(typeof(HttpError))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

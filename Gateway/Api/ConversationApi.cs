@@ -19,6 +19,7 @@ namespace Conversations.Gateway.Api;
 public sealed partial class ConversationApi(
     IGrainFactory grains,
     CallerIdentity identity,
+    SocketTickets tickets,
     TurnRunner turns,
     IOptions<GatewayOptions> options,
     ILogger<ConversationApi> logger)
@@ -28,6 +29,9 @@ public sealed partial class ConversationApi(
 
     /// <summary>The most conversations on one page of a list.</summary>
     public const int MaxPageSize = 100;
+
+    /// <summary>The header that makes a retried request answer as the first one did.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private const int DefaultPageSize = 20;
 
@@ -55,13 +59,24 @@ public sealed partial class ConversationApi(
             return bad.ToResult();
         }
 
-        var conversationId = $"c-{Guid.NewGuid():N}";
+        if (ReadIdempotencyKey(http, out var key) is { } badKey)
+        {
+            return badKey.ToResult();
+        }
+
+        // With a key, the conversation's id follows from it: a retry reaches the same conversation (and
+        // its first message the same turn) instead of starting another.
+        var conversationId = key is null ? $"c-{Guid.NewGuid():N}" : ConversationIdFor(userId, key);
+        if (await identity.ClaimAsync(conversationId, userId) is { } refused)
+        {
+            return refused.ToResult();
+        }
+
         var grain = grains.GetGrain<IConversationGrain>(conversationId);
-        await grain.ClaimAsync(userId);
         TurnResult? first = null;
         if (body.Message is not null)
         {
-            first = await turns.RunAsync(conversationId, new UserMessage(body.MessageId ?? NewMessageId(), body.Message, body.UserName, userId), cancellationToken);
+            first = await turns.RunAsync(conversationId, new UserMessage(body.MessageId ?? key ?? NewMessageId(), body.Message, body.UserName, userId), cancellationToken);
         }
 
         var snapshot = await grain.GetSnapshotAsync();
@@ -121,7 +136,18 @@ public sealed partial class ConversationApi(
             return bad.ToResult();
         }
 
-        var messageId = body.MessageId ?? NewMessageId();
+        if (ReadIdempotencyKey(http, out var key) is { } badKey)
+        {
+            return badKey.ToResult();
+        }
+
+        if (key is not null && body.MessageId is not null && key != body.MessageId)
+        {
+            return Invalid($"Header {IdempotencyKeyHeader} and field 'message_id' name the same message: give one of them, or the same value in both.");
+        }
+
+        // Without either, a retry cannot be told from a new message and becomes a second turn.
+        var messageId = body.MessageId ?? key ?? NewMessageId();
         var result = await turns.RunAsync(conversationId, new UserMessage(messageId, body.Message!, body.UserName, userId), cancellationToken);
         if (result is null)
         {
@@ -199,6 +225,31 @@ public sealed partial class ConversationApi(
         };
     });
 
+    /// <summary><c>POST /conversations/{conversationId}/socket-ticket</c>.</summary>
+    public Task<IResult> TicketAsync(HttpContext http, string conversationId) => GuardAsync(http, async () =>
+    {
+        if (CheckConversationId(conversationId) is { } badId)
+        {
+            return badId.ToResult();
+        }
+
+        if (!identity.Enabled)
+        {
+            return Invalid($"Authentication is off: connect to /ws/conversation/{conversationId} directly; tickets stand in for tokens.");
+        }
+
+        if ((Resolve(http, null, out var userId) ?? await identity.CheckOwnerAsync(conversationId, userId)) is { } refused)
+        {
+            return refused.ToResult();
+        }
+
+        var (ticket, grant) = await tickets.IssueAsync(userId!, conversationId, TokenExpiry.Of(http.User));
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Json(
+            new SocketTicketIssued(ticket, conversationId, grant.ExpiresAt, $"/ws/conversation/{conversationId}?{SocketTickets.QueryParameter}={ticket}"),
+            ApiJsonContext.Default.SocketTicketIssued);
+    });
+
     // Someone's conversation may be read by them alone; one without an owner (made while authentication was
     // off) becomes the reader's, as it would by talking to it.
     private async Task<(ConversationDetails? Details, HttpRefusal? Refusal)> ReadableAsync(string conversationId, string? userId)
@@ -215,12 +266,13 @@ public sealed partial class ConversationApi(
             return (details, null);
         }
 
-        if (details.UserId is null && await grain.ClaimAsync(userId!))
+        if (details.UserId is not null)
         {
-            return (await grain.GetDetailsAsync(), null);
+            return (null, CallerIdentity.Forbidden(conversationId));
         }
 
-        return (null, CallerIdentity.Forbidden(conversationId));
+        var refused = await identity.ClaimAsync(conversationId, userId!);
+        return refused is null ? (await grain.GetDetailsAsync(), null) : (null, refused);
     }
 
     private HttpRefusal? Resolve(HttpContext http, string? declared, out string? userId) =>
@@ -320,6 +372,24 @@ public sealed partial class ConversationApi(
     }
 
     private static string NewMessageId() => $"http-{Guid.NewGuid():N}";
+
+    private static HttpRefusal? ReadIdempotencyKey(HttpContext http, out string? key)
+    {
+        key = null;
+        if (!http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var values))
+        {
+            return null;
+        }
+
+        key = values.ToString();
+        return values.Count == 1 && key.Length is >= 1 and <= InboundFrameParser.MaxMessageIdChars
+            ? null
+            : Refusal($"Header {IdempotencyKeyHeader} must be given once, 1 to {InboundFrameParser.MaxMessageIdChars} characters.");
+    }
+
+    // The same user and key always name the same conversation; another user's key never names theirs.
+    private static string ConversationIdFor(string userId, string key) =>
+        $"c-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{userId}\n{key}")))[..32]}";
 
     private static HttpRefusal Refusal(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidMessage, message);
 

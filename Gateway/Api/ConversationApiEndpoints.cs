@@ -62,6 +62,12 @@ public static class ConversationApiEndpoints
             .Produces<TurnResult>(StatusCodes.Status202Accepted)
             .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
 
+        api.MapPost("/{conversationId}/socket-ticket", (HttpContext http, string conversationId, ConversationApi handler) => handler.TicketAsync(http, conversationId))
+            .WithName("IssueSocketTicket")
+            .WithSummary("A single-use ticket, valid for Auth:TicketLifetime (30 s), that opens this conversation's WebSocket as ?ticket=..., so that no token travels in a URL.")
+            .Produces<SocketTicketIssued>()
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
+
         api.MapPost("/{conversationId}/feedback", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.FeedbackAsync(http, conversationId, ct))
             .WithName("RateTurn")
             .WithSummary("Rates an answered turn from 1 to 5, with an optional comment; rating a turn again replaces the rating.")

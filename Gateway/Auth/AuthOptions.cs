@@ -27,8 +27,39 @@ public sealed class AuthOptions
     /// <summary>The <c>iss</c> tokens must have; not checked when empty (with an authority, its own issuer is checked).</summary>
     public string? Issuer { get; set; }
 
-    /// <summary>The <c>aud</c> tokens must have; not checked when empty.</summary>
+    /// <summary>
+    /// The <c>aud</c> tokens must have. Required with <see cref="Authority"/> (an identity provider signs
+    /// tokens for many applications; without it, a token meant for any of them would do); not checked when
+    /// empty with a signing key.
+    /// </summary>
     public string? Audience { get; set; }
+
+    /// <summary>
+    /// The signature algorithms accepted (<c>alg</c>); a token signed with any other is refused. Default:
+    /// <c>HS256</c> with a signing key, <c>RS256</c>, <c>PS256</c> and <c>ES256</c> with an authority.
+    /// </summary>
+    public string[] Algorithms { get; set; } = [];
+
+    /// <summary>
+    /// The claim that names a token's roles. Default <c>role</c>. A token whose claim holds
+    /// <see cref="OperatorRole"/> may read <c>/health/clients</c>, <c>/analytics</c> and the dashboard.
+    /// </summary>
+    public string RoleClaim { get; set; } = "role";
+
+    /// <summary>The role of operators. Default <c>conversations-operator</c>.</summary>
+    public string OperatorRole { get; set; } = "conversations-operator";
+
+    /// <summary>
+    /// How long a socket ticket (<c>POST /conversations/{id}/socket-ticket</c>) may wait to be used. Default 30 seconds.
+    /// </summary>
+    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether a WebSocket may carry its token as <c>access_token</c> in the URL. Default true (the
+    /// protocol allows it); a URL ends up in proxies' access logs, so a deployment whose clients all use
+    /// socket tickets can turn it off.
+    /// </summary>
+    public bool AllowQueryToken { get; set; } = true;
 
     /// <summary>How far clocks may disagree when checking a token's lifetime. Default 30 seconds.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);

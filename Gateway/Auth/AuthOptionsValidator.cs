@@ -37,6 +37,29 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"{Section}:Authority must be an absolute http(s) URL (was '{options.Authority}').");
         }
 
+        if (hasAuthority && string.IsNullOrEmpty(options.Audience))
+        {
+            failures.Add($"{Section}:Audience is required with {Section}:Authority: the identity provider signs tokens for other applications too, so say which audience this gateway's tokens are for.");
+        }
+
+        foreach (var algorithm in options.Algorithms)
+        {
+            if (!AuthServiceExtensions.KnownAlgorithms.Contains(algorithm))
+            {
+                failures.Add($"{Section}:Algorithms has '{algorithm}'; use some of {string.Join(", ", AuthServiceExtensions.KnownAlgorithms)}.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RoleClaim) || string.IsNullOrWhiteSpace(options.OperatorRole))
+        {
+            failures.Add($"{Section}:RoleClaim and {Section}:OperatorRole must not be empty.");
+        }
+
+        if (options.TicketLifetime < TimeSpan.FromSeconds(1) || options.TicketLifetime > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:TicketLifetime must be from 00:00:01 to 00:10:00 (was {options.TicketLifetime}).");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
         {
             failures.Add($"{Section}:ClockSkew must be from 0 to 10 minutes (was {options.ClockSkew}).");

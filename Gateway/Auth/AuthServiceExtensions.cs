@@ -13,6 +13,18 @@ public static class AuthServiceExtensions
     /// <summary>The authorization policy of endpoints that act for a user.</summary>
     public const string UserPolicy = "conversations-user";
 
+    /// <summary>The authorization policy of endpoints for operators: every user's connections, analytics, the dashboard.</summary>
+    public const string OperatorPolicy = "conversations-operator";
+
+    /// <summary>The signature algorithms <see cref="AuthOptions.Algorithms"/> may name.</summary>
+    public static readonly IReadOnlySet<string> KnownAlgorithms = new HashSet<string>(StringComparer.Ordinal)
+    {
+        SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512,
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    };
+
     /// <summary>
     /// Binds <see cref="AuthOptions"/> and, when authentication is on (the default outside the embedded mode),
     /// adds ASP.NET Core's JWT bearer handler, which also reads <c>access_token</c> from WebSocket URLs.
@@ -38,8 +50,10 @@ public static class AuthServiceExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+        var roles = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         services.AddAuthorizationBuilder()
-            .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(CallerIdentity.SubjectClaim));
+            .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(CallerIdentity.SubjectClaim))
+            .AddPolicy(OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(roles.RoleClaim, roles.OperatorRole));
         return builder;
     }
 
@@ -51,6 +65,39 @@ public static class AuthServiceExtensions
         return services.GetRequiredService<CallerIdentity>().Enabled
             ? endpoints.RequireAuthorization(UserPolicy)
             : endpoints;
+    }
+
+    /// <summary>Requires an operator's token (<see cref="AuthOptions.OperatorRole"/>) on the endpoints when authentication is on.</summary>
+    public static TBuilder RequireConversationsOperator<TBuilder>(this TBuilder endpoints, IServiceProvider services)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<CallerIdentity>().Enabled
+            ? endpoints.RequireAuthorization(OperatorPolicy)
+            : endpoints;
+    }
+
+    /// <summary>The algorithms accepted: the configured ones, or those that fit how tokens are signed.</summary>
+    public static IReadOnlyList<string> AcceptedAlgorithms(AuthOptions auth)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        if (auth.Algorithms.Length > 0)
+        {
+            return auth.Algorithms;
+        }
+
+        var accepted = new List<string>();
+        if (!string.IsNullOrEmpty(auth.SigningKey))
+        {
+            accepted.Add(SecurityAlgorithms.HmacSha256);
+        }
+
+        if (!string.IsNullOrEmpty(auth.Authority))
+        {
+            accepted.AddRange([SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256]);
+        }
+
+        return accepted;
     }
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
@@ -65,10 +112,15 @@ public static class AuthServiceExtensions
 
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
+            // With an authority, its metadata supplies the issuer and the validator insists on an audience.
             ValidateIssuer = !string.IsNullOrEmpty(auth.Issuer) || !string.IsNullOrEmpty(auth.Authority),
             ValidIssuer = string.IsNullOrEmpty(auth.Issuer) ? null : auth.Issuer,
-            ValidateAudience = !string.IsNullOrEmpty(auth.Audience),
+            ValidateAudience = !string.IsNullOrEmpty(auth.Audience) || !string.IsNullOrEmpty(auth.Authority),
             ValidAudience = auth.Audience,
+
+            // A key that can check HS256 can also check HS384 and HS512, and an authority's keys may allow
+            // several algorithms: accept only those meant.
+            ValidAlgorithms = AcceptedAlgorithms(auth),
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = auth.ClockSkew,
@@ -77,7 +129,7 @@ public static class AuthServiceExtensions
         };
         jwt.Events = new JwtBearerEvents
         {
-            OnMessageReceived = ReadWebSocketToken,
+            OnMessageReceived = auth.AllowQueryToken ? ReadWebSocketToken : _ => Task.CompletedTask,
             OnChallenge = WriteChallengeAsync,
             OnForbidden = WriteForbiddenAsync,
         };
@@ -101,6 +153,11 @@ public static class AuthServiceExtensions
     private static Task WriteChallengeAsync(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
         context.Response.Headers.WWWAuthenticate = "Bearer";
         var message = context.AuthenticateFailure switch
         {
@@ -110,12 +167,18 @@ public static class AuthServiceExtensions
             SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
             SecurityTokenInvalidAudienceException => "The token is for another audience.",
             SecurityTokenInvalidIssuerException => "The token is from another issuer.",
+            SecurityTokenInvalidAlgorithmException => $"The token is signed with an algorithm this gateway does not accept (it accepts {string.Join(", ", AcceptedAlgorithms(context.HttpContext.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value))}).",
             _ => "The token is not valid.",
         };
         return new HttpRefusal(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, message).WriteAsync(context.HttpContext);
     }
 
-    private static Task WriteForbiddenAsync(ForbiddenContext context) =>
-        new HttpRefusal(StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, "The token has no 'sub' claim naming the user.")
-            .WriteAsync(context.HttpContext);
+    private static Task WriteForbiddenAsync(ForbiddenContext context)
+    {
+        var http = context.HttpContext;
+        var message = http.User.FindFirst(CallerIdentity.SubjectClaim) is null
+            ? "The token has no 'sub' claim naming the user."
+            : "This endpoint is for operators: the token needs the operator role (Auth:RoleClaim, Auth:OperatorRole).";
+        return new HttpRefusal(StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, message).WriteAsync(http);
+    }
 }

@@ -1,4 +1,6 @@
+using Conversations.Gateway.Hosting;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ namespace Conversations.Gateway.Auth;
 /// the first user who uses it. With it off, the user is whatever <c>user_id</c> the client gives, and every
 /// conversation is open to every client.
 /// </summary>
-public sealed class CallerIdentity(IOptions<AuthOptions> options, IGrainFactory grains)
+public sealed class CallerIdentity(IOptions<AuthOptions> options, IOptions<GatewayOptions> gateway, IGrainFactory grains, TimeProvider time)
 {
     /// <summary>The claim that names the user.</summary>
     public const string SubjectClaim = "sub";
@@ -52,7 +54,7 @@ public sealed class CallerIdentity(IOptions<AuthOptions> options, IGrainFactory 
 
     /// <summary>
     /// Whether <paramref name="userId"/> may use the conversation: with authentication on, claims it when it
-    /// has no owner yet and refuses someone else's; with it off, always allows.
+    /// has no owner yet (within the user's cap) and refuses someone else's; with it off, always allows.
     /// </summary>
     public async Task<HttpRefusal?> CheckOwnerAsync(string conversationId, string? userId)
     {
@@ -62,10 +64,46 @@ public sealed class CallerIdentity(IOptions<AuthOptions> options, IGrainFactory 
         }
 
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return await grains.GetGrain<IConversationGrain>(conversationId).ClaimAsync(userId)
-            ? null
-            : Forbidden(conversationId);
+        return await ClaimAsync(conversationId, userId);
     }
+
+    /// <summary>
+    /// Makes <paramref name="userId"/> the owner of a conversation that has none, or checks that they are.
+    /// A conversation new to the user takes a place in their list first, so one past
+    /// <see cref="GatewayOptions.MaxConversationsPerUser"/> is refused before anything of it is stored.
+    /// </summary>
+    public async Task<HttpRefusal?> ClaimAsync(string conversationId, string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var conversation = grains.GetGrain<IConversationGrain>(conversationId);
+        var details = await conversation.GetDetailsAsync();
+        if (details.UserId is not null)
+        {
+            return details.UserId == userId ? null : Forbidden(conversationId);
+        }
+
+        var limit = gateway.Value.MaxConversationsPerUser;
+        var list = grains.GetGrain<IUserConversationsGrain>(userId);
+        var createdAt = details.Exists ? details.Snapshot.CreatedAt : time.GetUtcNow();
+        if (!await list.TryAddAsync(new ConversationListing(conversationId, createdAt), limit))
+        {
+            return TooManyConversations(userId, limit);
+        }
+
+        if (await conversation.ClaimAsync(userId))
+        {
+            return null;
+        }
+
+        // Another user claimed it in between: give the place back.
+        await list.RemoveAsync(conversationId);
+        return Forbidden(conversationId);
+    }
+
+    /// <summary>The refusal of one conversation more than the user may have.</summary>
+    public static HttpRefusal TooManyConversations(string userId, int limit) =>
+        new(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyConversations, $"User '{userId}' already has {limit} conversations, the most allowed; continue one of them (GET /conversations lists them) or wait for retention to remove old ones.");
 
     /// <summary>The refusal for someone else's conversation.</summary>
     public static HttpRefusal Forbidden(string conversationId) =>

@@ -1,5 +1,6 @@
 using Conversations.Grains.Hosting;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Security;
 using Orleans.Configuration;
 
 namespace Conversations.Gateway.Hosting;
@@ -52,6 +53,13 @@ public static class ClusterHostingExtensions
                     options.ConnectionString = settings.PostgresConnectionString;
                 });
                 break;
+        }
+
+        if (settings.Tls.Enabled)
+        {
+            var certificates = ClusterCertificates.Load(settings.Tls);
+            client.Services.AddSingleton(certificates);
+            client.UseTls(options => ClusterTls.Configure(options, certificates, settings.Tls));
         }
 
         // Learn about silos that joined or left every 2 s rather than every minute, and give up on a call

@@ -30,6 +30,39 @@ public sealed class GatewayOptions
     /// <summary>The most sockets one <c>user_id</c> holds on this gateway; one more is refused with 429 TOO_MANY_CONNECTIONS. Default 20.</summary>
     public int MaxConnectionsPerUser { get; set; } = 20;
 
+    /// <summary>
+    /// The most conversations one user may have (listed in their <c>IUserConversationsGrain</c>); starting
+    /// one more, over a socket or <c>POST /conversations</c>, is refused with 429 TOO_MANY_CONVERSATIONS
+    /// before anything is stored. Retention deleting a conversation frees its place. Default 1,000.
+    /// </summary>
+    public int MaxConversationsPerUser { get; set; } = 1000;
+
+    /// <summary>
+    /// WebSocket upgrades one user (the token's subject) may make per second, on average; more are refused
+    /// with 429 RATE_LIMITED before the conversation is touched. Not applied with authentication off.
+    /// Default 5.
+    /// </summary>
+    public int UpgradesPerSecond { get; set; } = 5;
+
+    /// <summary>WebSocket upgrades one user may make at once above the average (a reconnect after a drain). Default 20.</summary>
+    public int UpgradeBurst { get; set; } = 20;
+
+    /// <summary>
+    /// Origins (<c>https://app.example.com</c>) whose pages may open a WebSocket, besides the gateway's own
+    /// origin. An upgrade with any other <c>Origin</c> header is refused with 403, which stops another site's
+    /// page (cross-site WebSocket hijacking, DNS rebinding) from using a visitor's browser to talk to the
+    /// gateway. Clients that send no <c>Origin</c> (programs, not browsers) are not affected. Default: none,
+    /// same-origin only.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How long the cluster may be unreachable from this gateway before its sockets are told to reconnect
+    /// elsewhere (<c>system/reconnect</c>, cause <c>cluster_unreachable</c>, close 1012). Only with
+    /// <c>Gateway:Mode=Client</c>. Default 15 seconds.
+    /// </summary>
+    public TimeSpan ClusterUnreachableTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Frames a socket may send per second, on average; more are refused with RATE_LIMITED. Default 10.</summary>
     public int MessagesPerSecond { get; set; } = 10;
 

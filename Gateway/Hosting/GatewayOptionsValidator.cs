@@ -1,3 +1,4 @@
+using Conversations.Gateway.WebSockets;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.Hosting;
@@ -40,6 +41,9 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         AtLeastOne(failures, $"{Section}:MaxConnectionsPerUser", options.MaxConnectionsPerUser);
         AtLeastOne(failures, $"{Section}:HttpRequestsPerSecond", options.HttpRequestsPerSecond);
         AtLeastOne(failures, $"{Section}:HttpRequestBurst", options.HttpRequestBurst);
+        AtLeastOne(failures, $"{Section}:MaxConversationsPerUser", options.MaxConversationsPerUser);
+        AtLeastOne(failures, $"{Section}:UpgradesPerSecond", options.UpgradesPerSecond);
+        AtLeastOne(failures, $"{Section}:UpgradeBurst", options.UpgradeBurst);
         AtLeastOne(failures, $"{Section}:MessagesPerSecond", options.MessagesPerSecond);
         AtLeastOne(failures, $"{Section}:MessageBurst", options.MessageBurst);
         AtLeastOne(failures, $"{Section}:RateLimitStrikes", options.RateLimitStrikes);
@@ -57,6 +61,15 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Positive(failures, $"{Section}:StallTimeout", options.StallTimeout);
         Positive(failures, $"{Section}:ClusterChangeRetry", options.ClusterChangeRetry);
         Positive(failures, $"{Section}:DrainTimeout", options.DrainTimeout);
+        Positive(failures, $"{Section}:ClusterUnreachableTimeout", options.ClusterUnreachableTimeout);
+        for (var i = 0; i < options.AllowedOrigins.Length; i++)
+        {
+            if (!AllowedOrigin.TryParse(options.AllowedOrigins[i], out _))
+            {
+                failures.Add($"{Section}:AllowedOrigins:{i} must be an origin such as https://app.example.com (scheme, host and optional port, no path) (was '{options.AllowedOrigins[i]}').");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -25,12 +25,20 @@ public static class GatewayServiceExtensions
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
         services.AddSingleton<ConversationConnectionFactory>();
         services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<UpgradeRateLimiter>();
+        services.AddSingleton<OriginPolicy>();
+        services.AddSingleton<SocketTickets>();
         services.AddConversationsApi();
 
         // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
         services.AddSingleton<ConnectionRegistry>();
         services.AddHostedService(provider => provider.GetRequiredService<ConnectionRegistry>());
         services.AddHostedService<StartupBanner>();
+        if (builder.Configuration.GetValue($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.Mode)}", GatewayMode.Embedded) == GatewayMode.Client)
+        {
+            // An embedded silo is in this process: only a client can lose the cluster.
+            services.AddHostedService<ClusterWatch>();
+        }
 
         services.AddHealthChecks().AddClusterCheck();
         return builder;
@@ -41,6 +49,18 @@ public static class GatewayServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var origins = app.Services.GetRequiredService<OriginPolicy>();
+        app.Use(async (http, next) =>
+        {
+            // With authentication off, a page that rebinds its DNS name to this address is refused here.
+            if (origins.CheckHost(http.Request) is { } refusal)
+            {
+                await refusal.WriteAsync(http);
+                return;
+            }
+
+            await next(http);
+        });
         app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = options.KeepAliveInterval,
@@ -65,7 +85,7 @@ public static class GatewayServiceExtensions
         app.MapConversationsHealth();
         app.MapConnectionStatistics();
         app.MapConversationAnalytics();
-        app.MapConversationsDashboard();
+        app.MapConversationsDashboard(dashboard => dashboard.RequireConversationsOperator(app.Services));
         app.MapConversationWebSocket();
         app.MapConversationsApi();
         return app;

@@ -17,7 +17,8 @@ internal static class ConnectionStatisticsEndpoint
 
     public static IEndpointRouteBuilder MapConnectionStatistics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health/clients", WriteAsync).RequireConversationsUser(endpoints.ServiceProvider);
+        // It names every connected user: operators only.
+        endpoints.MapGet("/health/clients", WriteAsync).RequireConversationsOperator(endpoints.ServiceProvider);
         return endpoints;
     }
 

@@ -118,10 +118,14 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     }
 
     /// <summary>Tells the client to reconnect elsewhere and closes with 1012 (the node is shutting down).</summary>
-    public void Drain()
+    public void Drain() =>
+        Drain(ReconnectCauses.ShuttingDown, "This node is shutting down; reconnect with last_seq, any node will do.");
+
+    /// <summary>Sends <c>system/reconnect</c> saying why (<paramref name="cause"/>, one of <see cref="ReconnectCauses"/>) and closes with 1012.</summary>
+    public void Drain(string cause, string reason)
     {
-        Enqueue(Outbound.Direct(GatewayFrames.Reconnect(Now, ConversationId, "This node is shutting down; reconnect with last_seq, any node will do.")));
-        _transport.BeginClose(ServiceRestart, "server restarting");
+        Enqueue(Outbound.Direct(GatewayFrames.Reconnect(Now, ConversationId, reason, cause)));
+        _transport.BeginClose(ServiceRestart, cause);
     }
 
     /// <summary>Drops the socket at once, without a closing handshake.</summary>

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversations.Gateway.Auth;
 using Conversations.Gateway.Hosting;
+using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Telemetry;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.WebSockets;
@@ -19,8 +21,9 @@ internal static partial class ConversationEndpoint
 
     public static IEndpointRouteBuilder MapConversationWebSocket(this IEndpointRouteBuilder endpoints)
     {
-        // Map, not MapGet: WebSockets over HTTP/2 arrive as CONNECT requests.
-        endpoints.Map(Route, HandleAsync).RequireConversationsUser(endpoints.ServiceProvider);
+        // Map, not MapGet: WebSockets over HTTP/2 arrive as CONNECT requests. The handler checks the user
+        // itself, since a socket ticket stands in for a token here.
+        endpoints.Map(Route, HandleAsync);
         return endpoints;
     }
 
@@ -40,6 +43,10 @@ internal static partial class ConversationEndpoint
         ConversationConnectionFactory factory,
         ConversationInstruments instruments,
         CallerIdentity identity,
+        SocketTickets tickets,
+        OriginPolicy origins,
+        UpgradeRateLimiter upgrades,
+        TimeProvider time,
         IOptions<GatewayOptions> options)
     {
         if (!IsValidConversationId(conversationId))
@@ -54,9 +61,22 @@ internal static partial class ConversationEndpoint
             return;
         }
 
+        if (origins.CheckUpgrade(http.Request) is { } foreign)
+        {
+            instruments.OnRejected(ErrorCodes.Unauthorized);
+            await foreign.WriteAsync(http);
+            return;
+        }
+
         if (ReadRequest(http.Request.Query, conversationId, options.Value) is not { } request)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidMessage, QueryError(http.Request.Query, options.Value));
+            return;
+        }
+
+        if (identity.Enabled && !await AuthenticateAsync(http, conversationId, tickets))
+        {
+            instruments.OnRejected(ErrorCodes.Unauthorized);
             return;
         }
 
@@ -74,14 +94,17 @@ internal static partial class ConversationEndpoint
             return;
         }
 
-        if (await CheckOwnerAsync(http, identity, conversationId, userId) is { } notOwner)
+        // Everything that refuses for load comes before anything that touches a conversation, so that a
+        // refused upgrade stores nothing.
+        var limits = options.Value;
+        if (identity.Enabled && !upgrades.TryAcquire(userId!))
         {
-            instruments.OnRejected(ErrorCodes.Unauthorized);
-            await notOwner.WriteAsync(http);
+            instruments.OnRejected(ErrorCodes.RateLimited);
+            http.Response.Headers.RetryAfter = "1";
+            await RefuseAsync(http, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, $"Too many connection attempts: at most {limits.UpgradesPerSecond} a second on average (bursts of {limits.UpgradeBurst}). Retry after a second.");
             return;
         }
 
-        var limits = options.Value;
         if (!admission.TryAdmit(request.UserId, limits.MaxConnections, limits.MaxConnectionsPerUser, out var refusal))
         {
             instruments.OnRejected(ConnectionAdmission.ErrorCode);
@@ -91,8 +114,16 @@ internal static partial class ConversationEndpoint
 
         try
         {
+            if (await CheckOwnerAsync(http, identity, conversationId, userId) is { } notOwner)
+            {
+                instruments.OnRejected(notOwner.ErrorCode);
+                await notOwner.WriteAsync(http);
+                return;
+            }
+
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             using var connection = factory.Create(socket, request);
+            using var expiry = identity.Enabled ? CloseOnTokenExpiry(http, connection, time) : null;
             connections.Add(connection);
             try
             {
@@ -107,6 +138,66 @@ internal static partial class ConversationEndpoint
         {
             admission.Release(request.UserId);
         }
+    }
+
+    // With authentication on, the socket's user comes from a socket ticket (?ticket=, for this conversation
+    // only) or from a token (header or access_token). Writes the refusal when neither is valid.
+    private static async Task<bool> AuthenticateAsync(HttpContext http, string conversationId, SocketTickets tickets)
+    {
+        if (http.Request.Query.TryGetValue(SocketTickets.QueryParameter, out var ticket))
+        {
+            SocketTicket? grant;
+            try
+            {
+                grant = await tickets.RedeemAsync(ticket.ToString()).WaitAsync(http.RequestAborted);
+            }
+            catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The ticket cannot be checked just now; ask for a new one and connect again.");
+                return false;
+            }
+
+            if (grant is null)
+            {
+                await RefuseAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "The ticket is unknown, used or expired: ask for a new one (POST /conversations/{id}/socket-ticket) and use it at once.");
+                return false;
+            }
+
+            if (grant.ConversationId != conversationId)
+            {
+                await RefuseAsync(http, StatusCodes.Status403Forbidden, ErrorCodes.Unauthorized, $"The ticket opens conversation '{grant.ConversationId}', not '{conversationId}'.");
+                return false;
+            }
+
+            http.User = SocketTickets.Principal(grant);
+            return true;
+        }
+
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            return true;
+        }
+
+        // The token handler says what is wrong with the token (missing, expired, bad signature, ...).
+        await http.ChallengeAsync();
+        return false;
+    }
+
+    // A socket lives no longer than the token it was opened with: at its expiry the client is told to come
+    // back with a fresh one (system/reconnect, cause token_expired).
+    private static ITimer? CloseOnTokenExpiry(HttpContext http, ConversationConnection connection, TimeProvider time)
+    {
+        if (TokenExpiry.Of(http.User) is not { } expires)
+        {
+            return null;
+        }
+
+        var due = expires - time.GetUtcNow();
+        return time.CreateTimer(
+            _ => connection.Drain(ReconnectCauses.TokenExpired, "The token this socket was opened with has expired; reconnect with a fresh one and last_seq."),
+            null,
+            due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
     }
 
     private static async Task<HttpRefusal?> CheckOwnerAsync(HttpContext http, CallerIdentity identity, string conversationId, string? userId)

@@ -56,14 +56,14 @@ public static class GatewayFrames
             ProtocolJsonContext.Default.SystemFrameResyncRequiredMetadata);
 
     /// <summary><c>system/reconnect</c>.</summary>
-    public static byte[] Reconnect(DateTime now, string conversationId, string reason) =>
+    public static byte[] Reconnect(DateTime now, string conversationId, string reason, string cause) =>
         JsonSerializer.SerializeToUtf8Bytes(
             new SystemFrame<ReconnectMetadata>
             {
                 Timestamp = now,
                 ConversationId = conversationId,
                 Content = SystemContents.Reconnect,
-                Metadata = new ReconnectMetadata(reason),
+                Metadata = new ReconnectMetadata(reason, cause),
             },
             ProtocolJsonContext.Default.SystemFrameReconnectMetadata);
 

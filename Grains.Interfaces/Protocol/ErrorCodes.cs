@@ -18,6 +18,9 @@ public static class ErrorCodes
     /// <summary>Too many connections for this user or this node.</summary>
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 
+    /// <summary>HTTP only: the user has as many conversations as they may (<c>Gateway:MaxConversationsPerUser</c>).</summary>
+    public const string TooManyConversations = "TOO_MANY_CONVERSATIONS";
+
     /// <summary>Missing, expired or wrong credentials, or someone else's conversation.</summary>
     public const string Unauthorized = "UNAUTHORIZED";
 

@@ -48,6 +48,7 @@ public sealed record ConversationResumedMetadata(
 /// <param name="Reason">Why a replay was not possible.</param>
 public sealed record ResyncRequiredMetadata(ConversationSnapshot Snapshot, long LastSeq, string Reason);
 
-/// <summary><c>system/reconnect</c>: this node is going away; reconnect (any node will do).</summary>
-/// <param name="Reason">Why.</param>
-public sealed record ReconnectMetadata(string Reason);
+/// <summary><c>system/reconnect</c>: reconnect (any node will do).</summary>
+/// <param name="Reason">Why, for a person.</param>
+/// <param name="Cause">Why, for a program: one of <see cref="ReconnectCauses"/>. <c>token_expired</c> asks for a fresh token first.</param>
+public sealed record ReconnectMetadata(string Reason, string Cause);

@@ -1,3 +1,5 @@
+using Conversations.Grains.Security;
+
 namespace Conversations.Grains.Hosting;
 
 /// <summary>
@@ -67,4 +69,10 @@ public sealed class ClusterSettings
     /// (a socket that missed frames gets them from the conversation), so a short time is enough.
     /// </summary>
     public TimeSpan StreamCacheTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Mutual TLS on the silo and gateway ports (<c>Cluster:Tls</c>). Off by default (the embedded default and
+    /// the local cluster talk over loopback); set the certificate, key and authority to turn it on.
+    /// </summary>
+    public ClusterTlsSettings Tls { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using Conversations.Grains.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -68,6 +69,7 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
             failures.Add($"{Section}:StreamCacheTime must be from 00:00:01 to 01:00:00 (was {options.StreamCacheTime}).");
         }
 
+        failures.AddRange(CheckTls(options.Tls));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -85,6 +87,32 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
         }
 
         return settings;
+    }
+
+    private static IEnumerable<string> CheckTls(ClusterTlsSettings tls)
+    {
+        if (!tls.Enabled)
+        {
+            yield break;
+        }
+
+        const string Section = ClusterTlsSettings.SectionName;
+        foreach (var (key, path) in new[] { ("CertificatePath", tls.CertificatePath), ("KeyPath", tls.KeyPath), ("CaPath", tls.CaPath) })
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                yield return $"{Section}:{key} is required when any of {Section}:CertificatePath, KeyPath or CaPath is set (PEM files, such as a Kubernetes TLS Secret's tls.crt, tls.key and ca.crt).";
+            }
+            else if (!File.Exists(path))
+            {
+                yield return $"{Section}:{key}: no file at '{path}'.";
+            }
+        }
+
+        if (tls.HandshakeTimeout <= TimeSpan.Zero || tls.HandshakeTimeout > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{Section}:HandshakeTimeout must be more than 0 and at most 00:05:00 (was {tls.HandshakeTimeout}).";
+        }
     }
 
     private static IEnumerable<string> CheckConnectionString(string? connectionString)

@@ -34,13 +34,16 @@ public static class DashboardExtensions
     }
 
     /// <summary>Maps the dashboard at <see cref="Path"/> when it was added.</summary>
-    public static IEndpointRouteBuilder MapConversationsDashboard(this IEndpointRouteBuilder endpoints)
+    /// <param name="endpoints">Where to map it.</param>
+    /// <param name="secure">Puts the dashboard behind the process's authorization (operators only), if it has one.</param>
+    public static IEndpointRouteBuilder MapConversationsDashboard(this IEndpointRouteBuilder endpoints, Action<IEndpointConventionBuilder>? secure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<DashboardMarker>() is not null)
         {
             IEndpointConventionBuilder dashboard = endpoints.MapOrleansDashboard(Path);
             dashboard.Add(RefuseMalformedSiloAddresses);
+            secure?.Invoke(dashboard);
         }
 
         return endpoints;

@@ -7,6 +7,7 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
+using Conversations.Grains.Security;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
@@ -56,6 +57,14 @@ public static class SiloBuilderExtensions
                     options.ConnectionString = settings.PostgresConnectionString;
                 });
                 break;
+        }
+
+        if (settings.Tls.Enabled)
+        {
+            // Without it, anything that reaches the silo or gateway port is a member or a client of the cluster.
+            var certificates = ClusterCertificates.Load(settings.Tls);
+            silo.Services.AddSingleton(certificates);
+            silo.UseTls(options => ClusterTls.Configure(options, certificates, settings.Tls));
         }
 
         ConfigureFailureDetection(silo.Services);

@@ -13,19 +13,30 @@ public sealed class UserConversationsGrain(
     public const string StateName = "conversations";
 
     /// <inheritdoc />
-    public async Task AddAsync(ConversationListing conversation)
+    public Task AddAsync(ConversationListing conversation) => TryAddAsync(conversation, int.MaxValue);
+
+    /// <inheritdoc />
+    public async Task<bool> TryAddAsync(ConversationListing conversation, int limit)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var items = list.State.Conversations;
         if (items.Exists(c => c.ConversationId == conversation.ConversationId))
         {
-            return;
+            return true;
+        }
+
+        // The list is written whole on every change, so the cap also bounds what one write costs.
+        if (items.Count >= limit)
+        {
+            return false;
         }
 
         // Conversations are nearly always created in time order; keep the list sorted when one is not.
         var at = items.FindLastIndex(c => c.CreatedAt <= conversation.CreatedAt) + 1;
         items.Insert(at, conversation);
         await list.WriteStateAsync();
+        return true;
     }
 
     /// <inheritdoc />

@@ -103,7 +103,7 @@ public sealed class ManifestTests
         // Every Secret a container needs is rendered with the key, or is one the overlay expects to be created
         // outside the repository (prod: no password is committed).
         var external = Manifests.ExternalSecrets[overlay];
-        foreach (var (secret, key, _) in references.Where(r => !r.Optional))
+        foreach (var (secret, key, _) in references.Where(r => !r.Optional && r.Key is not null))
         {
             IEnumerable<string> keys = manifests.Find("Secret", secret) is { } rendered ? Manifests.SecretValues(rendered).Keys : external[secret];
             Assert.Contains(key!, keys);
@@ -252,6 +252,56 @@ public sealed class ManifestTests
             var seconds = int.Parse((string)annotations[$"nginx.ingress.kubernetes.io/{timeout}"]!, CultureInfo.InvariantCulture);
             Assert.True(TimeSpan.FromSeconds(seconds) > idle, $"{timeout} {seconds} s is not above Gateway:IdleTimeout {idle}");
         }
+    }
+
+    [Fact]
+    public void ProdSpeaksMutualTlsOnTheOrleansPortsWithTheCertificatesOfItsSecret()
+    {
+        var prod = Manifests.Render("prod");
+        var dev = Manifests.Render("dev");
+        string[] keys = ["Cluster__Tls__CertificatePath", "Cluster__Tls__KeyPath", "Cluster__Tls__CaPath"];
+        foreach (var name in new[] { Manifests.Silo, Manifests.Gateway })
+        {
+            var pod = Manifests.PodSpec(prod.Get("Deployment", name));
+            var container = prod.Container("Deployment", name);
+            var environment = prod.Environment(container, "10.0.0.1");
+            var files = keys.Select(key => Manifests.SecretFile(pod, container, environment[key])).ToList();
+            Assert.Equal([("conversations-cluster-tls", "tls.crt"), ("conversations-cluster-tls", "tls.key"), ("conversations-cluster-tls", "ca.crt")], files);
+
+            // The files are readable by the container's user: the pod's fsGroup is its group, and group may read.
+            var volume = pod["volumes"]!.AsArray().Single(v => (string?)v!["secret"]?["secretName"] == "conversations-cluster-tls")!;
+            Assert.Equal((string?)pod["securityContext"]!["runAsGroup"], (string?)pod["securityContext"]!["fsGroup"]);
+            Assert.Equal(4, (Convert.ToInt32((string)volume["secret"]!["defaultMode"]!, 8) >> 3) & 4);
+
+            // The dev overlay talks plain TCP between pods (docs/deploy.md says so).
+            var devEnvironment = dev.Environment(dev.Container("Deployment", name), "10.0.0.1");
+            Assert.DoesNotContain(devEnvironment.Keys, key => key.StartsWith("Cluster__Tls__", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ProdServesClientsOverHttpsOnly()
+    {
+        var ingress = Manifests.Render("prod").Get("Ingress", Manifests.Gateway);
+        var hosts = ingress["spec"]!["rules"]!.AsArray().Select(r => (string)r!["host"]!);
+        var tls = ingress["spec"]!["tls"]!.AsArray().Single()!;
+
+        Assert.Equal(hosts.Order(), tls["hosts"]!.AsArray().Select(h => (string)h!).Order());
+        Assert.Equal("conversations-gateway-tls", (string?)tls["secretName"]);
+        Assert.Equal("true", (string?)ingress["metadata"]!["annotations"]!["nginx.ingress.kubernetes.io/force-ssl-redirect"]);
+    }
+
+    [Fact]
+    public void DevDatabaseCommitsDurablyAndTheDurabilityDocSaysWhatThatRestsOn()
+    {
+        var postgres = Manifests.Containers(Manifests.PodSpec(Manifests.Render("dev").Get("StatefulSet", "postgres"))).Single();
+        var args = string.Join(' ', postgres["args"]!.AsArray().Select(a => (string)a!));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "durability.md"));
+
+        Assert.Contains("synchronous_commit=on", args, StringComparison.Ordinal);
+        Assert.Contains("fsync=on", args, StringComparison.Ordinal);
+        Assert.Contains("synchronous_commit=on", docs, StringComparison.Ordinal);
+        Assert.Contains("synchronous_standby_names", docs, StringComparison.Ordinal);
     }
 
     [Fact]

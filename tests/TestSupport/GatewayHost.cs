@@ -37,6 +37,8 @@ public sealed class GatewayHost : IAsyncDisposable
             // Tests share a gateway and one loopback address; the HTTP rate limit has a test of its own.
             "--Gateway:HttpRequestsPerSecond", "10000",
             "--Gateway:HttpRequestBurst", "10000",
+            "--Gateway:UpgradesPerSecond", "10000",
+            "--Gateway:UpgradeBurst", "10000",
             .. settings,
         ];
         var app = GatewayApp.Build(args);

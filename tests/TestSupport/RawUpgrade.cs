@@ -7,7 +7,7 @@ namespace Conversations.Tests.Support;
 public static class RawUpgrade
 {
     /// <summary>Sends the upgrade; returns the status and, for a refusal, its <c>error_code</c>.</summary>
-    public static async Task<(HttpStatusCode Status, string? ErrorCode)> SendAsync(Uri httpUri, string pathAndQuery)
+    public static async Task<(HttpStatusCode Status, string? ErrorCode)> SendAsync(Uri httpUri, string pathAndQuery, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var http = new HttpClient { BaseAddress = httpUri, Timeout = TimeSpan.FromSeconds(20) };
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
@@ -15,6 +15,18 @@ public static class RawUpgrade
         request.Headers.Add("Upgrade", "websocket");
         request.Headers.Add("Sec-WebSocket-Version", "13");
         request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                request.Headers.Host = value;
+            }
+            else
+            {
+                request.Headers.Add(name, value);
+            }
+        }
+
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode == HttpStatusCode.SwitchingProtocols)
         {

@@ -20,7 +20,13 @@ internal sealed class Manifests(string overlay, IReadOnlyList<JsonObject> object
         new Dictionary<string, IReadOnlyDictionary<string, string[]>>
         {
             ["dev"] = new Dictionary<string, string[]>(),
-            ["prod"] = new Dictionary<string, string[]> { ["conversations-postgres"] = ["connection-string"], ["conversations-auth"] = ["signing-key"] },
+            ["prod"] = new Dictionary<string, string[]>
+            {
+                ["conversations-postgres"] = ["connection-string"],
+                ["conversations-auth"] = ["signing-key"],
+                ["conversations-cluster-tls"] = ["tls.crt", "tls.key", "ca.crt"],
+                ["conversations-gateway-tls"] = ["tls.crt", "tls.key"],
+            },
         };
 
     public string Overlay { get; } = overlay;
@@ -87,13 +93,34 @@ internal sealed class Manifests(string overlay, IReadOnlyList<JsonObject> object
         return environment;
     }
 
-    /// <summary>Every (Secret, key) that containers take a value from.</summary>
+    /// <summary>Every (Secret, key) that containers take a value from, and every Secret mounted as a volume (no key).</summary>
     public IEnumerable<(string Secret, string? Key, bool Optional)> SecretReferences() =>
         Workloads().SelectMany(w => Containers(PodSpec(w.Workload))).SelectMany(container =>
             (container["envFrom"] as JsonArray ?? []).Select(s => s!["secretRef"]).OfType<JsonObject>()
                 .Select(s => ((string)s["name"]!, (string?)null, (string?)s["optional"] == "true"))
                 .Concat((container["env"] as JsonArray ?? []).Select(e => e!["valueFrom"]?["secretKeyRef"]).OfType<JsonObject>()
-                    .Select(s => ((string)s["name"]!, (string?)s["key"], (string?)s["optional"] == "true"))));
+                    .Select(s => ((string)s["name"]!, (string?)s["key"], (string?)s["optional"] == "true"))))
+            .Concat(Workloads().SelectMany(w => PodSpec(w.Workload)["volumes"] as JsonArray ?? []).Select(v => v!["secret"]).OfType<JsonObject>()
+                .Select(s => ((string)s["secretName"]!, (string?)null, (string?)s["optional"] == "true")));
+
+    /// <summary>
+    /// The file <paramref name="path"/> names in <paramref name="container"/>'s mounts, as (Secret, key), or
+    /// <see langword="null"/> when no Secret volume is mounted there.
+    /// </summary>
+    public static (string Secret, string Key)? SecretFile(JsonObject podSpec, JsonObject container, string path)
+    {
+        foreach (var mount in (container["volumeMounts"] as JsonArray ?? []).Cast<JsonObject>())
+        {
+            var at = ((string)mount["mountPath"]!).TrimEnd('/') + "/";
+            var volume = (podSpec["volumes"] as JsonArray ?? []).Cast<JsonObject>().SingleOrDefault(v => (string?)v["name"] == (string?)mount["name"]);
+            if (path.StartsWith(at, StringComparison.Ordinal) && volume?["secret"] is JsonObject secret)
+            {
+                return ((string)secret["secretName"]!, path[at.Length..]);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A Secret's values, from <c>stringData</c> or base64 <c>data</c>.</summary>
     public static Dictionary<string, string> SecretValues(JsonObject secret)

@@ -211,6 +211,7 @@ public sealed class ConversationApiTests(GatewayFixture fixture) : IDisposable
         Assert.True(paths.GetProperty("/conversations/{conversationId}").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/conversations/{conversationId}/transition").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/conversations/{conversationId}/feedback").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/conversations/{conversationId}/socket-ticket").TryGetProperty("post", out _));
         Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         var schemas = document.Body.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("TurnResult").GetProperty("properties").TryGetProperty("previous_state", out _));
