@@ -172,7 +172,9 @@ public static class SiloBuilderExtensions
         services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
-        services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<CueIntentClassifier>();
+        services.AddSingleton<IntentClassifierLoader>();
+        services.AddSingleton(provider => provider.GetRequiredService<IntentClassifierLoader>().Load());
         services.AddSingleton<FrustrationMeter>();
         services.AddSingleton<ToneSelector>();
         services.AddSingleton<EscalationEstimator>();
