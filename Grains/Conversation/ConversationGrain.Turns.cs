@@ -123,7 +123,8 @@ public sealed partial class ConversationGrain
             insight.Signals.Tone,
             insight.Reask,
             insight.HandsOff,
-            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
+            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null,
+            insight.Signals);
         var reply = await StreamReplyAsync(context, startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         await CommitTurnAsync(pending, insight, decision, reply, elapsed);
@@ -164,6 +165,9 @@ public sealed partial class ConversationGrain
                             break;
                         case ReplyUsage usage:
                             reply.Usage = usage.Usage;
+                            break;
+                        case ReplyCitation citation:
+                            reply.ArticleId = citation.ArticleId;
                             break;
                         case ReplyFallback fallback:
                             AppendDelta(context, reply, piece);
@@ -219,6 +223,7 @@ public sealed partial class ConversationGrain
 
         reply.Responder = fallback.Responder;
         reply.Usage = null;
+        reply.ArticleId = null;
         instruments.OnFallbackReply();
         LogAnsweredByFallback(ConversationId, turn, fallback.ErrorCode);
     }
@@ -295,7 +300,8 @@ public sealed partial class ConversationGrain
             signals.EscalationLikelihood,
             insight.Escalation.Factors.Count > 0 && !cancelled ? insight.Escalation.Factors : null,
             signals.ConversionProbability,
-            insight.HandsOff && !cancelled ? true : null);
+            insight.HandsOff && !cancelled ? true : null,
+            cancelled ? null : streamed.ArticleId);
         Append(LogFrames.AssistantMessage(NextHeader(), turn, reply, after, before, intent, metadata));
         await FlushAsync();
         instruments.OnTurnEnded(cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));

@@ -19,4 +19,7 @@ internal sealed class StreamedReply(string responder, long startedAt = 0)
     public TokenUsage? Usage { get; set; }
 
     public bool Cancelled { get; set; }
+
+    /// <summary>The knowledge article the reply cites, if any.</summary>
+    public string? ArticleId { get; set; }
 }

@@ -3,6 +3,7 @@ using Conversations.Grains.Conversation;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Knowledge;
 using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
@@ -106,6 +107,7 @@ public static class SiloBuilderExtensions
                     options.ConnectionString = settings.PostgresConnectionString;
                 });
                 silo.Services.AddSingleton<ITranscriptStore, PostgresTranscriptStore>();
+                silo.Services.AddSingleton<IKnowledgeBase, PostgresKnowledgeBase>();
                 break;
         }
 
@@ -182,10 +184,12 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ConversionEstimator>();
         services.AddSingleton<InterruptPlanner>();
         services.AddSingleton<InputValidator>();
+        services.AddSingleton<SlotExtractor>();
         services.AddSingleton<ConversationIntelligence>();
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
-        services.AddSingleton<OfflineResponder>();
+        services.TryAddSingleton<IKnowledgeBase, InMemoryKnowledgeBase>();
+        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>()));
         services.AddSingleton<OfflineReplyGenerator>();
         services.AddModelResponder();
         return services;
@@ -216,7 +220,8 @@ public static class SiloBuilderExtensions
             var model = new ModelReplyGenerator(
                 provider.GetRequiredService<IChatClient>(),
                 ChatClientFactory.ResponderName(options),
-                options.Temperature);
+                options.Temperature,
+                provider.GetRequiredService<IKnowledgeBase>());
             return new ResilientReplyGenerator(
                 model,
                 offline,

@@ -17,6 +17,7 @@ public sealed class ConversationIntelligence(
     ConversionEstimator conversionEstimator,
     InterruptPlanner interruptPlanner,
     InputValidator inputValidator,
+    SlotExtractor slotExtractor,
     IOptions<IntelligenceOptions> options)
 {
     /// <summary>The reason given when the user asked for a person.</summary>
@@ -48,7 +49,7 @@ public sealed class ConversationIntelligence(
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(classified);
         var intent = classified;
-        var signals = previous;
+        var signals = slotExtractor.Extract(text, previous);
         WaitingForInput? reask = null;
         string? answered = null;
         if (waiting is not null)

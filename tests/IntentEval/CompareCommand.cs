@@ -29,6 +29,17 @@ public static class CompareCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logistic regression, l2 {l2}: embeddings {IntentTrainer.CrossValidate(embeddings, y, classes, l2).Accuracy:P1}, embeddings + cues {IntentTrainer.CrossValidate(full, y, classes, l2).Accuracy:P1}"));
         }
 
+        // The training set's own out-of-fold mistakes, to see where more varied examples are needed.
+        var (_, logits) = IntentTrainer.CrossValidate(full, y, classes, IntentModel.LoadShippedWeights().L2);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var predicted = TensorPrimitives.IndexOfMax(logits[i]);
+            if (predicted != y[i])
+            {
+                output.WriteLine($"  out of fold: {messages[i].Intent} -> {IntentNames.All[predicted]}: {messages[i].Text}");
+            }
+        }
+
         return 0;
     }
 

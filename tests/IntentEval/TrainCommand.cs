@@ -21,9 +21,11 @@ public static class TrainCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var stopwatch = Stopwatch.StartNew();
-        var messages = LabelledSet.Load(LabelledSet.DefaultPath, heldOut: false);
+        // The source tree's file, not the copy beside the binaries, which is only as new as the last build.
+        var trainingFile = RepositoryFiles.Path(Path.Combine("tests", "data", "intents.csv"));
+        var messages = LabelledSet.Load(trainingFile, heldOut: false);
         var features = Features(messages.Select(m => m.Text).ToArray());
-        var (weights, crossValidation) = IntentTrainer.Train(features, messages.Select(m => m.Intent).ToArray(), EmbeddingModel.Name, TrainingSetHash(LabelledSet.DefaultPath));
+        var (weights, crossValidation) = IntentTrainer.Train(features, messages.Select(m => m.Intent).ToArray(), EmbeddingModel.Name, TrainingSetHash(trainingFile));
         foreach (var (l2, accuracy) in crossValidation)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"l2 {l2:G}: 5-fold accuracy {accuracy:P1}"));
