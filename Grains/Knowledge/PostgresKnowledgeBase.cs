@@ -17,7 +17,7 @@ public sealed class PostgresKnowledgeBase(NpgsqlDataSource dataSource) : IKnowle
     private const string Search = """
         WITH q AS (SELECT NULLIF(replace(plainto_tsquery('english', @query)::text, '&', '|'), '')::tsquery AS words)
         SELECT id, title, category, agent, answer, body, fixes, keywords, helpful, unhelpful,
-               COALESCE((SELECT sum(a * b) FROM unnest(embedding, @embedding::real[]) AS t(a, b)), 0) AS semantic,
+               COALESCE((SELECT sum(a::float8 * b::float8) FROM unnest(embedding, @embedding::real[]) AS t(a, b)), 0) AS semantic,
                COALESCE(ts_rank_cd(search, q.words, 32), 0) AS keyword
         FROM knowledge_articles, q
         WHERE @agent::text IS NULL OR agent = @agent OR agent = 'general'

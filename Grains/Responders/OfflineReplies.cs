@@ -36,7 +36,7 @@ internal static class OfflineReplies
     public static readonly string[] Quote =
     [
         "Thanks{name}. For {team} people the Team plan comes to ${monthly} a month, everything included, or ${yearly} a year paid yearly (20% off). Shall we go ahead?",
-        "For {teamof} that's ${monthly} a month on the Team plan, or ${yearly} a year with the annual discount{budget}. Want me to set it up?",
+        "That's ${monthly} a month for {team} people on the Team plan, or ${yearly} a year with the annual discount{budget}. Want me to set it up?",
     ];
 
     public static readonly string[] Problem =
