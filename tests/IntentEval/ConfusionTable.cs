@@ -49,5 +49,9 @@ public static class ConfusionTable
         return text.ToString();
     }
 
-    private static string Short(string label) => label.Length <= 5 ? label : label[..5];
+    // Five letters; two-word names take three of the first and two of the second, so that purchase and
+    // purchase_confirmed stay apart.
+    private static string Short(string label) =>
+        label.Split('_') is [var first, var second, ..] ? first[..Math.Min(3, first.Length)] + second[..Math.Min(2, second.Length)]
+        : label.Length <= 5 ? label : label[..5];
 }
