@@ -177,6 +177,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<CueIntentClassifier>();
         services.AddSingleton<IntentClassifierLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<IntentClassifierLoader>().Load());
+        services.AddHostedService<IntentModelWarmup>();
         services.AddSingleton<FrustrationMeter>();
         services.AddSingleton<ToneSelector>();
         services.AddSingleton<EscalationEstimator>();

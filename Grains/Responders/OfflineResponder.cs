@@ -201,8 +201,17 @@ public sealed class OfflineResponder
             return null;
         }
 
-        var hits = await _knowledge.SearchAsync(query, null, 1, cancellationToken);
-        return hits.Count > 0 && hits[0].Confidence >= AnswerConfidence ? hits[0] : null;
+        try
+        {
+            var hits = await _knowledge.SearchAsync(query, null, 1, cancellationToken);
+            return hits.Count > 0 && hits[0].Confidence >= AnswerConfidence ? hits[0] : null;
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)
+        {
+            // The knowledge base is out of reach (its database is down): the reply goes without an article
+            // rather than the turn failing; the offline responder is the fallback of everything else.
+            return null;
+        }
     }
 
     // After an answer, a question that moves the conversation on from where it is.

@@ -36,8 +36,7 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
         KnowledgeArticle[] articles = [];
         if (knowledge is not null)
         {
-            var hits = await knowledge.SearchAsync(context.UserMessage, null, PromptArticles, cancellationToken);
-            articles = hits.Where(h => h.Confidence >= MinimumConfidence).Select(h => h.Article).ToArray();
+            articles = await GroundingAsync(knowledge, context.UserMessage, cancellationToken);
             if (articles.Length > 0)
             {
                 yield return new ReplyCitation(articles[0].Id);
@@ -59,6 +58,20 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
                 var output = details.OutputTokenCount ?? 0;
                 yield return new ReplyUsage(new TokenUsage(input, output, details.TotalTokenCount ?? input + output));
             }
+        }
+    }
+
+    // The best articles for the message; none when the knowledge base is out of reach, so the model still answers.
+    private static async Task<KnowledgeArticle[]> GroundingAsync(IKnowledgeBase knowledge, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var hits = await knowledge.SearchAsync(message, null, PromptArticles, cancellationToken);
+            return hits.Where(h => h.Confidence >= MinimumConfidence).Select(h => h.Article).ToArray();
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)
+        {
+            return [];
         }
     }
 }
