@@ -16,22 +16,23 @@ public sealed partial class IntentClassifierLoader(
     IOptions<IntelligenceOptions> options,
     ILogger<IntentClassifierLoader> logger)
 {
-    /// <summary>The classifier to use, over the process's shared embedding model.</summary>
-    public IntentClassifier Load() => options.Value.IntentModel ? Load(EmbeddingModel.Shared) : Off();
+    /// <summary>The classifier to use, over the process's shared embedding model, loaded on first use.</summary>
+    public IntentClassifier Load() =>
+        options.Value.IntentModel ? new IntentClassifier(cues, () => Model(EmbeddingModel.Shared)) : Off();
 
     /// <summary>The classifier to use over the embedding model <paramref name="load"/> gave.</summary>
     public IntentClassifier Load(EmbeddingLoad load)
     {
         ArgumentNullException.ThrowIfNull(load);
-        if (!options.Value.IntentModel)
-        {
-            return Off();
-        }
+        return options.Value.IntentModel ? new IntentClassifier(cues, Model(load)) : Off();
+    }
 
+    private IntentModel? Model(EmbeddingLoad load)
+    {
         if (load.Embedder is not { } embedder)
         {
             LogModelUnavailable(load.Failure ?? "unknown");
-            return new IntentClassifier(cues, null);
+            return null;
         }
 
         try
@@ -40,23 +41,23 @@ public sealed partial class IntentClassifierLoader(
             if (weights.EmbeddingModel != embedder.ModelName)
             {
                 LogModelUnavailable($"the intent weights were trained on {weights.EmbeddingModel}, not {embedder.ModelName}");
-                return new IntentClassifier(cues, null);
+                return null;
             }
 
             LogModelLoaded(embedder.ModelName, weights.TrainingMessages, (long)embedder.LoadTime.TotalMilliseconds);
-            return new IntentClassifier(cues, new IntentModel(embedder, cues, weights));
+            return new IntentModel(embedder, cues, weights);
         }
         catch (Exception exception) when (exception is InvalidDataException or JsonException)
         {
             LogModelUnavailable(exception.Message);
-            return new IntentClassifier(cues, null);
+            return null;
         }
     }
 
     private IntentClassifier Off()
     {
         LogModelOff();
-        return new IntentClassifier(cues, null);
+        return new IntentClassifier(cues, (IntentModel?)null);
     }
 
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Intents are classified by the learned model over {EmbeddingModel} ({TrainingMessages} training messages; the embedding model loaded in {LoadMs} ms)")]

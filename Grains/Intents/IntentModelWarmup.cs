@@ -16,7 +16,7 @@ public sealed class IntentModelWarmup(IServiceProvider services) : IHostedServic
         _ = Task.Run(
             () =>
             {
-                services.GetRequiredService<IntentClassifier>();
+                _ = services.GetRequiredService<IntentClassifier>().Source;
                 _ = KnowledgeSource.Embeddings;
             },
             CancellationToken.None);
