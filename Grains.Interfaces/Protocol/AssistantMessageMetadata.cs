@@ -17,6 +17,7 @@ namespace Conversations.Grains.Interfaces.Protocol;
 /// <param name="EscalationFactors">What the likelihood is made of; left out when nothing adds to it.</param>
 /// <param name="ConversionProbability">How likely the conversation ends in a purchase, from 0 to 1.</param>
 /// <param name="HandedOff"><see langword="true"/> when this turn handed the conversation to a person.</param>
+/// <param name="ArticleId">The knowledge-base article the reply is grounded in (<c>kb-051</c>); left out when none.</param>
 public sealed record AssistantMessageMetadata(
     long ResponseTimeMs,
     string Responder,
@@ -29,4 +30,5 @@ public sealed record AssistantMessageMetadata(
     double? EscalationLikelihood = null,
     IReadOnlyList<EscalationFactor>? EscalationFactors = null,
     double? ConversionProbability = null,
-    bool? HandedOff = null);
+    bool? HandedOff = null,
+    [property: System.Text.Json.Serialization.JsonPropertyName("article_id")] string? ArticleId = null);

@@ -207,6 +207,9 @@ public sealed partial class ConversationGrain
                         case ReplyUsage usage:
                             reply.Usage = usage.Usage;
                             break;
+                        case ReplyCitation citation:
+                            reply.ArticleId = citation.ArticleId;
+                            break;
                         case ReplyFallback fallback:
                             AppendDelta(context, reply, piece);
                             AppendFallback(context.Turn, reply, fallback);
@@ -266,6 +269,7 @@ public sealed partial class ConversationGrain
 
         reply.Responder = fallback.Responder;
         reply.Usage = null;
+        reply.ArticleId = null;
         instruments.OnFallbackReply();
         LogAnsweredByFallback(ConversationId, turn, fallback.ErrorCode);
     }

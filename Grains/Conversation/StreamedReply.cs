@@ -21,6 +21,9 @@ internal sealed class StreamedReply(string responder, long startedAt = 0)
 
     public bool Cancelled { get; set; }
 
+    /// <summary>The knowledge article the reply cites, if any.</summary>
+    public string? ArticleId { get; set; }
+
     /// <summary>The reply as the turn rules take it.</summary>
-    public ReplyResult ToResult() => new(Text.ToString(), Responder, Usage, Cancelled);
+    public ReplyResult ToResult() => new(Text.ToString(), Responder, Usage, Cancelled, ArticleId);
 }

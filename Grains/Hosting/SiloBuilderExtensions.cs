@@ -4,6 +4,7 @@ using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Knowledge;
 using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
@@ -120,6 +121,7 @@ public static class SiloBuilderExtensions
                 silo.Services.AddOptions<LogStoreOptions>().BindConfiguration(LogStoreOptions.SectionName).ValidateOnStart();
                 silo.Services.AddSingleton<IValidateOptions<LogStoreOptions>, LogStoreOptionsValidator>();
                 silo.Services.AddSingleton<IConversationLogStore, PostgresConversationLogStore>();
+                silo.Services.AddSingleton<IKnowledgeBase, PostgresKnowledgeBase>();
                 break;
         }
 
@@ -185,7 +187,10 @@ public static class SiloBuilderExtensions
         services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
-        services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<CueIntentClassifier>();
+        services.AddSingleton<IntentClassifierLoader>();
+        services.AddSingleton(provider => provider.GetRequiredService<IntentClassifierLoader>().Load());
+        services.AddHostedService<IntentModelWarmup>();
         services.AddSingleton<FrustrationMeter>();
         services.AddSingleton<ToneSelector>();
         services.AddSingleton<EscalationEstimator>();
@@ -193,13 +198,15 @@ public static class SiloBuilderExtensions
         services.AddSingleton<ConversionEstimator>();
         services.AddSingleton<InterruptPlanner>();
         services.AddSingleton<InputValidator>();
+        services.AddSingleton<SlotExtractor>();
         services.AddSingleton<ConversationIntelligence>();
         services.AddSingleton<ConversationStateMachine>();
         services.AddSingleton<ConversationSummarizer>();
         services.AddSingleton<ChangeApplier>();
         services.AddSingleton<TurnRules>();
         services.AddSingleton<LogPayloadCodec>();
-        services.AddSingleton<OfflineResponder>();
+        services.TryAddSingleton<IKnowledgeBase, InMemoryKnowledgeBase>();
+        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>()));
         services.AddSingleton<OfflineReplyGenerator>();
         services.AddModelResponder();
         return services;
@@ -230,7 +237,8 @@ public static class SiloBuilderExtensions
             var model = new ModelReplyGenerator(
                 provider.GetRequiredService<IChatClient>(),
                 ChatClientFactory.ResponderName(options),
-                options.Temperature);
+                options.Temperature,
+                provider.GetRequiredService<IKnowledgeBase>());
             return new ResilientReplyGenerator(
                 model,
                 offline,

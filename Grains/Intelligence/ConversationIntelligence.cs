@@ -17,6 +17,7 @@ public sealed class ConversationIntelligence(
     ConversionEstimator conversionEstimator,
     InterruptPlanner interruptPlanner,
     InputValidator inputValidator,
+    SlotExtractor slotExtractor,
     IOptions<IntelligenceOptions> options)
 {
     /// <summary>The reason given when the user asked for a person.</summary>
@@ -28,11 +29,12 @@ public sealed class ConversationIntelligence(
     private const double AnswerConfidence = 0.95;
 
     // Intents of a reply that goes along with the question or ignores it: these never drop an interrupt. A
-    // purchase stays too: closing needs the address first.
+    // purchase stays on the question for an address (closing needs it first), not on the one for a team size:
+    // someone who says "let's do it" to a quote moves on to closing.
     private static readonly HashSet<string> StayOnQuestion =
     [
         IntentNames.Unknown, IntentNames.Affirmation, IntentNames.SmallTalk, IntentNames.Greeting,
-        IntentNames.Question, IntentNames.Purchase,
+        IntentNames.Question,
     ];
 
     private readonly IntelligenceOptions _options = options.Value;
@@ -47,7 +49,7 @@ public sealed class ConversationIntelligence(
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(classified);
         var intent = classified;
-        var signals = previous;
+        var signals = slotExtractor.Extract(text, previous);
         WaitingForInput? reask = null;
         string? answered = null;
         if (waiting is not null)
@@ -58,7 +60,9 @@ public sealed class ConversationIntelligence(
                 (intent, signals) = Answered(waiting.ExpectedInput, answer.Value!, signals);
                 answered = waiting.ExpectedInput;
             }
-            else if (StayOnQuestion.Contains(classified.Name) || classified.Confidence < _options.InterruptEscapeConfidence)
+            else if (StayOnQuestion.Contains(classified.Name)
+                || (classified.Name == IntentNames.Purchase && waiting.ExpectedInput == ExpectedInputs.Email)
+                || classified.Confidence < _options.InterruptEscapeConfidence)
             {
                 reask = waiting;
             }
@@ -67,8 +71,8 @@ public sealed class ConversationIntelligence(
         var failedAttempts = intent.Name switch
         {
             IntentNames.NotWorking => signals.FailedAttempts + 1,
-            IntentNames.Affirmation or IntentNames.Purchase or IntentNames.Interest or IntentNames.SmallTalk
-                or IntentNames.Greeting => 0,
+            IntentNames.Affirmation or IntentNames.Purchase or IntentNames.PurchaseConfirmed or IntentNames.Interest
+                or IntentNames.SmallTalk or IntentNames.Greeting => 0,
             _ => signals.FailedAttempts,
         };
         var frustration = frustrationMeter.Measure(text, failedAttempts, signals.Frustration);

@@ -11,7 +11,9 @@ namespace Conversations.Grains.Intelligence;
 /// <param name="ConversionProbability">How likely the conversation ends in a purchase, from 0 to 1.</param>
 /// <param name="HandedOff">A person has the conversation; the assistant stays silent until it is handed back.</param>
 /// <param name="Email">The e-mail address the user gave to close, once valid.</param>
-/// <param name="TeamSize">The team size the user gave for a quote, once valid.</param>
+/// <param name="TeamSize">The team size the user gave, for a quote or in passing ("we're a team of 6").</param>
+/// <param name="Need">What the user said they need it for, in their words' topic ("Instagram DMs"), once said.</param>
+/// <param name="Budget">The budget the user named ("under $100 a month"), once said.</param>
 [GenerateSerializer, Immutable, Alias("conversations.signals.v1")]
 public sealed record ConversationSignals(
     [property: Id(0)] int Frustration,
@@ -22,7 +24,9 @@ public sealed record ConversationSignals(
     [property: Id(5)] double ConversionProbability,
     [property: Id(6)] bool HandedOff,
     [property: Id(7)] string? Email,
-    [property: Id(8)] int? TeamSize)
+    [property: Id(8)] int? TeamSize,
+    [property: Id(9)] string? Need = null,
+    [property: Id(10)] string? Budget = null)
 {
     /// <summary>A new conversation: calm, helpful, a small chance of a sale.</summary>
     public static ConversationSignals Initial { get; } =

@@ -38,7 +38,7 @@ public sealed class ConversionEstimator
 
     private static double Nudge(string intent) => intent switch
     {
-        IntentNames.Purchase => 0.15,
+        IntentNames.Purchase or IntentNames.PurchaseConfirmed => 0.15,
         IntentNames.Pricing or IntentNames.Interest or IntentNames.Affirmation => 0.05,
         IntentNames.Objection => -0.1,
         IntentNames.HumanRequest or IntentNames.SupportProblem or IntentNames.NotWorking => -0.05,

@@ -19,4 +19,11 @@ public sealed class IntelligenceOptions
     /// again. Default 0.55.
     /// </summary>
     public double InterruptEscapeConfidence { get; set; } = 0.55;
+
+    /// <summary>
+    /// Whether intents are classified by the learned model over sentence embeddings. Default <see langword="true"/>;
+    /// <see langword="false"/>, or a model that cannot be loaded, leaves the cue classifier alone (faster to start,
+    /// weaker on new wording).
+    /// </summary>
+    public bool IntentModel { get; set; } = true;
 }

@@ -16,7 +16,7 @@ public sealed class PersonaRouter
         IntentNames.Billing => Persona.Billing,
         IntentNames.Interest or IntentNames.Question or IntentNames.Pricing or IntentNames.Objection
             or IntentNames.Purchase => Persona.Sales,
-        IntentNames.Greeting or IntentNames.SmallTalk or IntentNames.HumanRequest => Persona.General,
+        IntentNames.Greeting or IntentNames.SmallTalk or IntentNames.HumanRequest or IntentNames.PurchaseConfirmed => Persona.General,
         _ => previous,
     };
 }

@@ -1,6 +1,6 @@
 namespace Conversations.Grains.Intents;
 
-/// <summary>The intents the local classifier knows, as they appear on the wire.</summary>
+/// <summary>The intents the classifiers know, as they appear on the wire.</summary>
 public static class IntentNames
 {
     /// <summary>Hello, good morning.</summary>
@@ -20,6 +20,9 @@ public static class IntentNames
 
     /// <summary>The user wants to buy or sign up.</summary>
     public const string Purchase = "purchase";
+
+    /// <summary>The user says they have bought: signed up, paid, ordered.</summary>
+    public const string PurchaseConfirmed = "purchase_confirmed";
 
     /// <summary>Yes, sounds good, go on.</summary>
     public const string Affirmation = "affirmation";
@@ -45,7 +48,7 @@ public static class IntentNames
     /// <summary>Every intent above, in the order listed.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        Greeting, Interest, Question, Pricing, Objection, Purchase, Affirmation,
+        Greeting, Interest, Question, Pricing, Objection, Purchase, PurchaseConfirmed, Affirmation,
         SupportProblem, Billing, SmallTalk, HumanRequest, NotWorking, Unknown,
     ];
 }

@@ -21,7 +21,13 @@ public sealed class OfflineReplyGenerator(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var chunks = OfflineResponder.Chunk(responder.Compose(context), settings.WordsPerChunk);
+        var reply = await responder.WriteAsync(context, cancellationToken);
+        if (reply.ArticleId is { } article)
+        {
+            yield return new ReplyCitation(article);
+        }
+
+        var chunks = OfflineResponder.Chunk(reply.Text, settings.WordsPerChunk);
         for (var i = 0; i < chunks.Count; i++)
         {
             if (i > 0 && settings.ChunkDelay > TimeSpan.Zero)

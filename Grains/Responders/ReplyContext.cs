@@ -18,6 +18,10 @@ namespace Conversations.Grains.Responders;
 /// <param name="Reask">The interrupt to ask again, when the user's answer was not valid.</param>
 /// <param name="HandingOff">This turn hands the conversation to a person: the reply says so.</param>
 /// <param name="TeamSize">The team size the user gave in this turn, answering the question for it.</param>
+/// <param name="Signals">
+/// What the conversation knows after this message (team size, need, budget, frustration, failed fixes), or
+/// <see langword="null"/> when the caller has none.
+/// </param>
 public sealed record ReplyContext(
     string ConversationId,
     int Turn,
@@ -33,4 +37,5 @@ public sealed record ReplyContext(
     Tone Tone = Tone.Helpful,
     WaitingForInput? Reask = null,
     bool HandingOff = false,
-    int? TeamSize = null);
+    int? TeamSize = null,
+    Intelligence.ConversationSignals? Signals = null);

@@ -26,6 +26,10 @@ public sealed class ConversationStateMachine
     private static ConversationState Request(ConversationState current, string intent) => intent switch
     {
         IntentNames.Interest or IntentNames.Question or IntentNames.Affirmation => Advance(current, intent),
+
+        // A customer's price question is about their bill, a doubt about something they already use, and
+        // more seats a change to their plan: each is answered where they are.
+        IntentNames.Pricing or IntentNames.Objection or IntentNames.Purchase when current == ConversationState.PostPurchase => current,
         IntentNames.Pricing => ConversationState.PriceNegotiation,
         IntentNames.Objection => current == ConversationState.PriceNegotiation
             ? ConversationState.ValueProposition
@@ -33,9 +37,11 @@ public sealed class ConversationStateMachine
         IntentNames.Purchase => current == ConversationState.ClosingAttempt
             ? ConversationState.PostPurchase
             : ConversationState.ClosingAttempt,
-        IntentNames.Greeting => current == ConversationState.PostPurchase
-            ? ConversationState.InitialContact
-            : current,
+        IntentNames.PurchaseConfirmed => ConversationState.PostPurchase,
+
+        // Only customers have an account that breaks or a bill to ask about.
+        IntentNames.SupportProblem or IntentNames.Billing or IntentNames.NotWorking when current == ConversationState.InitialContact
+            => ConversationState.PostPurchase,
         _ => current,
     };
 

@@ -17,7 +17,6 @@ public static class ConfusionTable
         var text = new StringBuilder()
             .AppendLine(culture, $"messages: {result.Total}")
             .AppendLine(culture, $"intent accuracy: {result.IntentAccuracy:P1} ({result.CorrectIntents}/{result.Total})")
-            .AppendLine(culture, $"held-out intent accuracy: {result.HeldOutAccuracy:P1} ({result.HeldOutCorrect}/{result.HeldOutTotal}, every fifth message)")
             .AppendLine(culture, $"next-state accuracy: {result.NextStateAccuracy:P1} ({result.CorrectNextStates}/{result.Total})")
             .AppendLine()
             .AppendLine("confusion (rows: expected, columns: predicted, abbreviated to 5 letters)")
@@ -40,7 +39,7 @@ public static class ConfusionTable
             text.AppendLine();
         }
 
-        // Held-out mistakes are counted but not listed, so that tuning the cues cannot look at them.
+        // Held-out mistakes are counted but not listed, so that tuning cannot look at them.
         text.AppendLine().AppendLine(culture, $"misclassified: {result.Misses.Count} ({result.Misses.Count(m => m.Message.HeldOut)} held out, not listed)");
         foreach (var (message, predicted) in result.Misses.Where(m => !m.Message.HeldOut))
         {
@@ -50,5 +49,9 @@ public static class ConfusionTable
         return text.ToString();
     }
 
-    private static string Short(string label) => label.Length <= 5 ? label : label[..5];
+    // Five letters; two-word names take three of the first and two of the second, so that purchase and
+    // purchase_confirmed stay apart.
+    private static string Short(string label) =>
+        label.Split('_') is [var first, var second, ..] ? first[..Math.Min(3, first.Length)] + second[..Math.Min(2, second.Length)]
+        : label.Length <= 5 ? label : label[..5];
 }

@@ -1,7 +1,27 @@
 using Conversations.IntentEval;
 
-// dotnet run --project tests/IntentEval [path/to/labelled.csv]
-var path = args.Length > 0 ? args[0] : LabelledSet.DefaultPath;
-var result = IntentEvaluator.Evaluate(LabelledSet.Load(path));
-Console.Write(ConfusionTable.Format(result));
-return 0;
+// dotnet run --project tests/IntentEval                   the shipped classifier on the training set, test split and fresh set
+// dotnet run --project tests/IntentEval -- FILE.csv       any labelled file of the same shape
+// dotnet run --project tests/IntentEval -- --train        retrains the intent model (Grains/Intents/intent-model.json)
+// dotnet run --project tests/IntentEval -- --compare      classifier variants by cross-validation on the training set
+// dotnet run --project tests/IntentEval -- --journeys     plays the scripted journeys (tests/data/journeys.txt) through the engine
+// dotnet run --project tests/IntentEval -- --knowledge    knowledge search quality over tests/data/knowledge-queries.csv
+// dotnet run --project tests/IntentEval -- --relabel      rewrites next_state in the labelled files under the current rules
+return args switch
+{
+    ["--train"] => TrainCommand.Run(Console.Out),
+    ["--compare"] => CompareCommand.Run(Console.Out),
+    ["--relabel"] => RelabelCommand.Run(Console.Out),
+    ["--journeys"] => await JourneysCommand.RunAsync(Console.Out, quiet: false),
+    ["--journeys", "--quiet"] => await JourneysCommand.RunAsync(Console.Out, quiet: true),
+    ["--knowledge"] => await KnowledgeCommand.RunAsync(Console.Out),
+    [var path] when !path.StartsWith("--", StringComparison.Ordinal) => EvaluateCommand.Run(Console.Out, path),
+    [] => EvaluateCommand.Run(Console.Out, null),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: IntentEval [FILE.csv | --train | --compare | --journeys [--quiet] | --knowledge | --relabel]");
+    return 2;
+}

@@ -7,4 +7,5 @@ namespace Conversations.Grains.Conversation.Turns;
 /// <param name="Responder">What wrote it.</param>
 /// <param name="Usage">The model's token usage, when a model answered and reported it.</param>
 /// <param name="Cancelled">The reply was stopped before it was complete.</param>
-public sealed record ReplyResult(string Text, string Responder, TokenUsage? Usage, bool Cancelled);
+/// <param name="ArticleId">The knowledge article the reply cites, if any.</param>
+public sealed record ReplyResult(string Text, string Responder, TokenUsage? Usage, bool Cancelled, string? ArticleId = null);

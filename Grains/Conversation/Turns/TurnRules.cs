@@ -106,7 +106,8 @@ public sealed class TurnRules(
             insight.Signals.Tone,
             insight.Reask,
             insight.HandsOff,
-            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null);
+            insight.Answered == ExpectedInputs.TeamSize ? insight.Signals.TeamSize : null,
+            insight.Signals);
     }
 
     /// <summary>
@@ -160,7 +161,8 @@ public sealed class TurnRules(
             signals.EscalationLikelihood,
             insight.Escalation.Factors.Count > 0 && !cancelled ? insight.Escalation.Factors : null,
             signals.ConversionProbability,
-            handedOff ? true : null);
+            handedOff ? true : null,
+            cancelled ? null : reply.ArticleId);
         frames.Add(header => LogFrames.AssistantMessage(header, turn, reply.Text, after, before, intent, metadata));
         return new TurnOutcome(new TurnCommitted(now, summary, transition, signals, waiting), frames);
     }

@@ -24,10 +24,24 @@ public static class ModelPrompt
     };
 
     /// <summary>The chat messages for <paramref name="context"/>.</summary>
-    public static List<ChatMessage> Build(ReplyContext context)
+    public static List<ChatMessage> Build(ReplyContext context) => Build(context, []);
+
+    /// <summary>The chat messages for <paramref name="context"/>, grounded in <paramref name="articles"/> (best first).</summary>
+    public static List<ChatMessage> Build(ReplyContext context, IReadOnlyList<Knowledge.KnowledgeArticle> articles)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var messages = new List<ChatMessage> { new(ChatRole.System, SystemPrompt(context)) };
+        ArgumentNullException.ThrowIfNull(articles);
+        var system = new StringBuilder(SystemPrompt(context));
+        if (articles.Count > 0)
+        {
+            system.Append(" Answer from these help articles where they apply, and do not invent facts they do not state:");
+            foreach (var article in articles)
+            {
+                system.Append(CultureInfo.InvariantCulture, $"\n[{article.Id}] {article.Title}: {article.Answer} {article.Body}");
+            }
+        }
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, system.ToString()) };
         foreach (var turn in context.RecentTurns)
         {
             messages.Add(new ChatMessage(ChatRole.User, turn.UserMessage));
@@ -57,6 +71,24 @@ public static class ModelPrompt
         if (!string.IsNullOrWhiteSpace(context.Summary))
         {
             prompt.Append(" Earlier in the conversation: ").Append(context.Summary);
+        }
+
+        if (context.Signals is { } signals)
+        {
+            if (signals.TeamSize is { } size)
+            {
+                prompt.Append(CultureInfo.InvariantCulture, $" The user's team has {size} people.");
+            }
+
+            if (signals.Need is { } need)
+            {
+                prompt.Append(CultureInfo.InvariantCulture, $" They need it for {need}.");
+            }
+
+            if (signals.Budget is { } budget)
+            {
+                prompt.Append(CultureInfo.InvariantCulture, $" Their budget: {budget}.");
+            }
         }
 
         return prompt.ToString();

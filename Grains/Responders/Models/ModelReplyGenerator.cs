@@ -1,12 +1,23 @@
 using System.Runtime.CompilerServices;
 using Conversations.Grains.Interfaces.Model;
+using Conversations.Grains.Knowledge;
 using Microsoft.Extensions.AI;
 
 namespace Conversations.Grains.Responders.Models;
 
-/// <summary>Streams a model's reply through the shared <see cref="IChatClient"/>, token by token, with its usage.</summary>
-public sealed class ModelReplyGenerator(IChatClient client, string name, float temperature) : IReplyGenerator
+/// <summary>
+/// Streams a model's reply through the shared <see cref="IChatClient"/>, token by token, with its usage. With a
+/// knowledge base, the best articles for the message go into the prompt (retrieval-augmented) and the best one
+/// is cited.
+/// </summary>
+public sealed class ModelReplyGenerator(IChatClient client, string name, float temperature, IKnowledgeBase? knowledge = null) : IReplyGenerator
 {
+    /// <summary>How many articles the prompt carries at most.</summary>
+    public const int PromptArticles = 3;
+
+    // Articles less sure than this stay out of the prompt.
+    private const double MinimumConfidence = 0.25;
+
     /// <inheritdoc />
     public string Name => name;
 
@@ -22,7 +33,17 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
             MaxOutputTokens = (context.MaxReplyChars / 3) + 16,
             Temperature = temperature,
         };
-        await foreach (var update in client.GetStreamingResponseAsync(ModelPrompt.Build(context), options, cancellationToken))
+        KnowledgeArticle[] articles = [];
+        if (knowledge is not null)
+        {
+            articles = await GroundingAsync(knowledge, context.UserMessage, cancellationToken);
+            if (articles.Length > 0)
+            {
+                yield return new ReplyCitation(articles[0].Id);
+            }
+        }
+
+        await foreach (var update in client.GetStreamingResponseAsync(ModelPrompt.Build(context, articles), options, cancellationToken))
         {
             var text = update.Text;
             if (text.Length > 0)
@@ -37,6 +58,20 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
                 var output = details.OutputTokenCount ?? 0;
                 yield return new ReplyUsage(new TokenUsage(input, output, details.TotalTokenCount ?? input + output));
             }
+        }
+    }
+
+    // The best articles for the message; none when the knowledge base is out of reach, so the model still answers.
+    private static async Task<KnowledgeArticle[]> GroundingAsync(IKnowledgeBase knowledge, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var hits = await knowledge.SearchAsync(message, null, PromptArticles, cancellationToken);
+            return hits.Where(h => h.Confidence >= MinimumConfidence).Select(h => h.Article).ToArray();
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)
+        {
+            return [];
         }
     }
 }

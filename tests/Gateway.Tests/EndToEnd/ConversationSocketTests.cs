@@ -66,7 +66,7 @@ public sealed class ConversationSocketTests(GatewayFixture fixture)
         var metadata = resumed.Root.GetProperty("metadata");
         Assert.Equal(last, metadata.GetProperty("last_seq").GetInt64());
         Assert.Equal(2, metadata.GetProperty("message_count").GetInt32());
-        Assert.Equal("initial_contact", metadata.GetProperty("state").GetString());
+        Assert.Equal("price_negotiation", metadata.GetProperty("state").GetString());
         Assert.False(string.IsNullOrWhiteSpace(metadata.GetProperty("conversation_summary").GetString()));
         var replay = await again.UntilAsync(f => f.Seq == last);
         FrameAssert.Gapless(replay, from: 3);

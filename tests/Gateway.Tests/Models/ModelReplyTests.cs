@@ -185,9 +185,9 @@ public sealed class ModelReplyTests(ModelGatewayFixture fixture, ITestOutputHelp
         var intent = reply.Root.GetProperty("intent");
         Assert.Equal("pricing", intent.GetProperty("name").GetString());
         Assert.Equal(0.93, intent.GetProperty("confidence").GetDouble());
-        // initial_contact -> price_negotiation is not in the table: the conversation stays where it is.
-        Assert.Equal("initial_contact", reply.Root.GetProperty("state").GetString());
-        Assert.Equal("initial_contact -> price_negotiation", reply.Root.GetProperty("metadata").GetProperty("refused_transition").GetString());
+        // The model's intent, not the words ("hello there"), drives the turn, through the table's price edge.
+        Assert.Equal("price_negotiation", reply.Root.GetProperty("state").GetString());
+        Assert.False(reply.Root.GetProperty("metadata").TryGetProperty("refused_transition", out _));
         var classification = Assert.Single(_server.ClassificationsFor(key));
         Assert.Equal("json_schema", classification.Body.GetProperty("response_format").GetProperty("type").GetString());
         Assert.False(classification.Body.TryGetProperty("stream", out var stream) && stream.GetBoolean());

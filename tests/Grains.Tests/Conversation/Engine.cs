@@ -19,6 +19,7 @@ internal static class Engine
         new ConversionEstimator(),
         new InterruptPlanner(),
         new InputValidator(),
+        new SlotExtractor(),
         Options.Create(new IntelligenceOptions()));
 
     public static TurnRules Rules(ConversationOptions? options = null) =>

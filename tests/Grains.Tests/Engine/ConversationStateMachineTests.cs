@@ -19,7 +19,17 @@ public sealed class ConversationStateMachineTests
     [InlineData(ConversationState.PriceNegotiation, IntentNames.Objection, ConversationState.ValueProposition)]
     [InlineData(ConversationState.ClosingAttempt, IntentNames.Purchase, ConversationState.PostPurchase)]
     [InlineData(ConversationState.ClosingAttempt, IntentNames.Objection, ConversationState.ObjectionHandling)]
-    [InlineData(ConversationState.PostPurchase, IntentNames.Greeting, ConversationState.InitialContact)]
+    [InlineData(ConversationState.PostPurchase, IntentNames.Greeting, ConversationState.PostPurchase)]
+    [InlineData(ConversationState.PostPurchase, IntentNames.Interest, ConversationState.InitialContact)]
+    [InlineData(ConversationState.InitialContact, IntentNames.Pricing, ConversationState.PriceNegotiation)]
+    [InlineData(ConversationState.InterestQualification, IntentNames.Pricing, ConversationState.PriceNegotiation)]
+    [InlineData(ConversationState.ClosingAttempt, IntentNames.Pricing, ConversationState.PriceNegotiation)]
+    [InlineData(ConversationState.InterestQualification, IntentNames.Objection, ConversationState.ObjectionHandling)]
+    [InlineData(ConversationState.InterestQualification, IntentNames.Purchase, ConversationState.ClosingAttempt)]
+    [InlineData(ConversationState.ValueProposition, IntentNames.Purchase, ConversationState.ClosingAttempt)]
+    [InlineData(ConversationState.ClosingAttempt, IntentNames.PurchaseConfirmed, ConversationState.PostPurchase)]
+    [InlineData(ConversationState.ValueProposition, IntentNames.PurchaseConfirmed, ConversationState.PostPurchase)]
+    [InlineData(ConversationState.InitialContact, IntentNames.SupportProblem, ConversationState.PostPurchase)]
     public void IntentMovesTheConversationAlongTheTable(ConversationState from, string intent, ConversationState expected)
     {
         var decision = _machine.Decide(from, new Intent(intent, 0.9));
@@ -28,12 +38,20 @@ public sealed class ConversationStateMachineTests
     }
 
     [Fact]
-    public void AskingForThePriceAtFirstContactIsRefusedAndStays()
+    public void AskingACustomersPriceQuestionKeepsThemInPostPurchase()
     {
-        var decision = _machine.Decide(ConversationState.InitialContact, new Intent(IntentNames.Pricing, 0.9));
+        var decision = _machine.Decide(ConversationState.PostPurchase, new Intent(IntentNames.Pricing, 0.9));
+        Assert.False(decision.Refused);
+        Assert.Equal(ConversationState.PostPurchase, decision.To);
+    }
+
+    [Fact]
+    public void ATransitionTheTableDoesNotHaveIsRefusedAndStays()
+    {
+        var decision = ConversationStateMachine.Decide(ConversationState.PostPurchase, ConversationState.ClosingAttempt, "a model asked");
         Assert.True(decision.Refused);
-        Assert.Equal(ConversationState.PriceNegotiation, decision.Requested);
-        Assert.Equal(ConversationState.InitialContact, decision.To);
+        Assert.Equal(ConversationState.ClosingAttempt, decision.Requested);
+        Assert.Equal(ConversationState.PostPurchase, decision.To);
     }
 
     [Theory]

@@ -21,15 +21,34 @@ public sealed class TransitionTableTests
         { ConversationState.ValueProposition, ConversationState.PriceNegotiation },
     };
 
+    // What this table adds to the protocol's, each documented in docs/intelligence.md.
+    public static TheoryData<ConversationState, ConversationState> AddedEdges => new()
+    {
+        { ConversationState.InitialContact, ConversationState.PriceNegotiation },
+        { ConversationState.InterestQualification, ConversationState.PriceNegotiation },
+        { ConversationState.ClosingAttempt, ConversationState.PriceNegotiation },
+        { ConversationState.InitialContact, ConversationState.ObjectionHandling },
+        { ConversationState.InterestQualification, ConversationState.ObjectionHandling },
+        { ConversationState.InitialContact, ConversationState.ClosingAttempt },
+        { ConversationState.InterestQualification, ConversationState.ClosingAttempt },
+        { ConversationState.ValueProposition, ConversationState.ClosingAttempt },
+        { ConversationState.ObjectionHandling, ConversationState.ClosingAttempt },
+        { ConversationState.InitialContact, ConversationState.PostPurchase },
+        { ConversationState.InterestQualification, ConversationState.PostPurchase },
+        { ConversationState.ValueProposition, ConversationState.PostPurchase },
+        { ConversationState.ObjectionHandling, ConversationState.PostPurchase },
+        { ConversationState.PriceNegotiation, ConversationState.PostPurchase },
+    };
+
     [Theory]
     [MemberData(nameof(ProtocolEdges))]
     public void EveryProtocolEdgeIsAllowed(ConversationState from, ConversationState to) =>
         Assert.True(TransitionTable.IsAllowed(from, to));
 
     [Fact]
-    public void TableHasExactlyTheProtocolEdges()
+    public void TableHasExactlyTheProtocolEdgesAndTheDocumentedAdditions()
     {
-        var expected = ProtocolEdges.Select(row => ((ConversationState)row[0], (ConversationState)row[1])).ToHashSet();
+        var expected = ProtocolEdges.Concat(AddedEdges).Select(row => ((ConversationState)row[0], (ConversationState)row[1])).ToHashSet();
         Assert.Equal(expected.Count, TransitionTable.AllEdges.Count);
         Assert.All(TransitionTable.AllEdges, edge => Assert.Contains(edge, expected));
     }
@@ -39,10 +58,10 @@ public sealed class TransitionTableTests
         Assert.All(Enum.GetValues<ConversationState>(), state => Assert.True(TransitionTable.IsAllowed(state, state)));
 
     [Theory]
-    [InlineData(ConversationState.InitialContact, ConversationState.PriceNegotiation)]
-    [InlineData(ConversationState.InitialContact, ConversationState.PostPurchase)]
-    [InlineData(ConversationState.InterestQualification, ConversationState.ClosingAttempt)]
+    [InlineData(ConversationState.PostPurchase, ConversationState.PriceNegotiation)]
     [InlineData(ConversationState.PostPurchase, ConversationState.ClosingAttempt)]
+    [InlineData(ConversationState.ClosingAttempt, ConversationState.InitialContact)]
+    [InlineData(ConversationState.PriceNegotiation, ConversationState.InterestQualification)]
     [InlineData(ConversationState.ValueProposition, ConversationState.InitialContact)]
     public void TransitionsNotInTheTableAreRefused(ConversationState from, ConversationState to)
     {

@@ -16,6 +16,7 @@ public sealed class ConversationIntelligenceTests
         new ConversionEstimator(),
         new InterruptPlanner(),
         new InputValidator(),
+        new SlotExtractor(),
         Options.Create(new IntelligenceOptions()));
 
     [Fact]

@@ -48,5 +48,21 @@ public sealed class ModelPromptTests
         Assert.DoesNotContain(system, others);
     }
 
+    [Fact]
+    public void ThePromptCarriesTheKnowledgeArticlesAndWhatTheUserSaidAboutThemselves()
+    {
+        var article = Grains.Knowledge.KnowledgeSource.Shipped.Articles.Single(a => a.Id == "kb-050");
+        var signals = Grains.Intelligence.ConversationSignals.Initial with { TeamSize = 6, Need = "Instagram DMs" };
+        var context = new ReplyContext("c1", 1, "how do I connect Instagram?", null, new Intent(IntentNames.Question, 0.9), ConversationState.PostPurchase, ConversationState.PostPurchase, [], string.Empty, 280, Signals: signals);
+
+        var system = ModelPrompt.Build(context, [article])[0].Text;
+
+        Assert.Contains("[kb-050]", system, StringComparison.Ordinal);
+        Assert.Contains(article.Answer, system, StringComparison.Ordinal);
+        Assert.Contains("6 people", system, StringComparison.Ordinal);
+        Assert.Contains("Instagram DMs", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("[kb-", ModelPrompt.Build(context)[0].Text, StringComparison.Ordinal);
+    }
+
     public static TheoryData<ConversationState> EveryState() => new(Enum.GetValues<ConversationState>());
 }

@@ -2,9 +2,9 @@ using Conversations.Grains.Intents;
 
 namespace Conversations.Grains.Tests.Engine;
 
-public sealed class IntentClassifierTests
+public sealed class CueIntentClassifierTests
 {
-    private readonly IntentClassifier _classifier = new();
+    private readonly CueIntentClassifier _classifier = new();
 
     [Theory]
     [InlineData("How much does it cost for 10 users?", IntentNames.Pricing)]
