@@ -211,6 +211,24 @@ public sealed class LoadConnection : IAsyncDisposable
         _socket = socket;
         previous?.Dispose();
         _receiving = ReceiveAsync(socket, generation);
+
+        // A message whose ack had not arrived may never have reached the server (an aborted socket drops
+        // what it had not yet delivered): send it again with the same id, as the protocol advises. If it did
+        // arrive, the server answers with the original ack, which the replay may also carry; both are expected.
+        byte[]? unacked = null;
+        lock (_sync)
+        {
+            if (_turn is { Acked: false, Done.Task.IsCompleted: false } turn)
+            {
+                turn.Resent = true;
+                unacked = turn.Frame;
+            }
+        }
+
+        if (unacked is not null)
+        {
+            await socket.SendAsync(unacked, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
     }
 
     private async Task ReceiveAsync(ClientWebSocket socket, int generation)
@@ -315,7 +333,7 @@ public sealed class LoadConnection : IAsyncDisposable
 
             // A duplicate is counted by the checker and not acted on twice; a frame after a gap is new.
             // A message sent again is answered with its original ack, byte for byte (protocol): expected, not a duplicate.
-            if (frame is { Type: "ack", Seq: { } ackSeq } && ackSeq <= Checker.Highest && _turn is { Retries: > 0 } retried && frame.Turn == retried.Number)
+            if (frame is { Type: "ack", Seq: { } ackSeq } && ackSeq <= Checker.Highest && _turn is { } retried && (retried.Retries > 0 || retried.Resent) && frame.Turn == retried.Number)
             {
                 return;
             }

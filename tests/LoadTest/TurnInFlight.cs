@@ -19,6 +19,9 @@ internal sealed class TurnInFlight(int number, string messageId, byte[] frame, l
 
     public bool Acked { get; set; }
 
+    /// <summary>The message was sent again on a new socket because no ack had arrived before the old one went.</summary>
+    public bool Resent { get; set; }
+
     public bool SawDelta { get; set; }
 
     /// <summary>The socket was dropped during the turn: its latencies include a reconnect and are not recorded.</summary>
