@@ -74,6 +74,13 @@ public sealed record LoadOptions
     /// <summary>Ask each process in <see cref="ProcessIds"/> for a full garbage collection before reading memory.</summary>
     public bool ForceGc { get; init; }
 
+    /// <summary>
+    /// Closed loop: compare turns late in a conversation with turns early in one, at the same moment. Even
+    /// connections first do this many turns; then they and the odd connections (fresh conversations) each
+    /// do <see cref="TurnWindows.Size"/> more at once, and the report compares the two groups. Null: off.
+    /// </summary>
+    public int? AgedTurns { get; init; }
+
     /// <summary>Where the JSON report goes, if anywhere.</summary>
     public string? JsonPath { get; init; }
 
@@ -135,6 +142,7 @@ public sealed record LoadOptions
                 "--metrics-url" => options with { MetricsUrls = List(value).Select(u => new Uri(u)).ToArray() },
                 "--json" => options with { JsonPath = value },
                 "--run-id" => options with { RunId = value },
+                "--aged" => options with { AgedTurns = Int(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
@@ -167,6 +175,8 @@ public sealed record LoadOptions
           --force-gc                           full GC in each --pid process (diagnostic port) before reading memory
           --memory-after-close                 read memory after closing the sockets (conversation memory, not socket memory)
           --memory-delay S                     with --memory-after-close: seconds to wait before reading (default 3)
+          --aged K                             even sockets do K turns, then they and the odd (fresh) ones do 20 more
+                                               at once: turns K+1..K+20 against turns 1..20 in the same seconds
           --json FILE                          also write the report as JSON
           --run-id ID                          prefix of conversation and user ids (default random)
         """;
@@ -174,7 +184,8 @@ public sealed record LoadOptions
     private void Validate()
     {
         if (Urls.Count == 0 || Urls.Any(u => !u.IsLoopback) || Connections < 1 || TurnsPerConnection < 0 || SourceAddresses is < 1 or > 254 || ConnectConcurrency < 1
-            || TurnsPerSecond <= 0 || StormShare is < 0 or > 1 || EchoFrames < 2 || EchoDelayMs < 0 || Deadline <= TimeSpan.Zero)
+            || TurnsPerSecond <= 0 || StormShare is < 0 or > 1 || EchoFrames < 2 || EchoDelayMs < 0 || Deadline <= TimeSpan.Zero
+            || AgedTurns is < 0 || AgedTurns % TurnWindows.Size != 0 || (AgedTurns is not null && (Mode != LoadMode.Closed || Connections < 2)))
         {
             throw new ArgumentException($"An option is out of range (urls must be loopback addresses).\n{Usage}");
         }

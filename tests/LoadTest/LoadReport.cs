@@ -70,6 +70,9 @@ public sealed record LoadReport
 
     public required IReadOnlyList<ProcessMemory> Memory { get; init; }
 
+    /// <summary>Mean whole-turn time by the turn's place in its conversation (turns 1-20, 21-40, ...).</summary>
+    public IReadOnlyList<TurnWindow> TurnWindows { get; init; } = [];
+
     /// <summary>No protocol violation, no lost turn, no failed connection.</summary>
     public bool Clean => Violations.Total == 0 && TurnsTimedOut == 0 && ConnectFailures == 0;
 }

@@ -22,6 +22,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     ];
 
     private readonly LoadStatistics _statistics = new();
+    private readonly TurnWindows _windows = new();
 
     /// <summary>Runs the scenario to its end or to <see cref="LoadOptions.Deadline"/>, whichever comes first.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
@@ -44,8 +45,11 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 case LoadMode.Idle:
                     await Task.Delay(options.Hold, token).ContinueWith(_ => { }, TaskScheduler.Default);
                     break;
+                case LoadMode.Closed when options.AgedTurns is { } aged:
+                    await AgedAndFreshAsync(connections, aged, clock, token);
+                    break;
                 case LoadMode.Closed:
-                    await WithStormAsync(connections, () => Task.WhenAll(connections.Select(c => ClosedLoopAsync(c, clock, token))), token);
+                    await WithStormAsync(connections, () => Task.WhenAll(connections.Select(c => ClosedLoopAsync(c, 0, options.TurnsPerConnection, clock, token))), token);
                     break;
                 case LoadMode.Open:
                     await WithStormAsync(connections, () => OpenLoopAsync(connections, token), token);
@@ -140,9 +144,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
 
     private bool PastDuration(Stopwatch clock) => options.Duration is { } duration && clock.Elapsed >= duration;
 
-    private async Task ClosedLoopAsync(LoadConnection connection, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task ClosedLoopAsync(LoadConnection connection, int first, int end, Stopwatch clock, CancellationToken cancellationToken)
     {
-        for (var turn = 0; turn < options.TurnsPerConnection && !cancellationToken.IsCancellationRequested && !PastDuration(clock); turn++)
+        for (var turn = first; turn < end && !cancellationToken.IsCancellationRequested && !PastDuration(clock); turn++)
         {
             if (!await RunTurnAsync(connection, turn, Stopwatch.GetTimestamp(), cancellationToken))
             {
@@ -154,6 +158,20 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
                 await Task.Delay(options.ThinkTime, cancellationToken);
             }
         }
+    }
+
+    // The aged conversations (even connections) first do their turns alone; then every connection does one
+    // window of turns at once, the aged ones late in their conversations and the fresh ones at the start of
+    // theirs, so that both meet the same machine in the same seconds.
+    private async Task AgedAndFreshAsync(List<LoadConnection> connections, int aged, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var old = connections.Where((_, i) => i % 2 == 0).ToList();
+        var fresh = connections.Where((_, i) => i % 2 == 1).ToList();
+        await Task.WhenAll(old.Select(c => ClosedLoopAsync(c, 0, aged, clock, cancellationToken)));
+        _windows.Clear();
+        await Task.WhenAll(
+            old.Select(c => ClosedLoopAsync(c, aged, aged + TurnWindows.Size, clock, cancellationToken))
+                .Concat(fresh.Select(c => ClosedLoopAsync(c, 0, TurnWindows.Size, clock, cancellationToken))));
     }
 
     // Open loop: turns are due at a fixed rate whatever the replies do; a due turn with no free connection
@@ -201,6 +219,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         {
             var reply = await connection.SendTurnAsync(Messages[turn % Messages.Length], startedAt, cancellationToken);
             await reply.WaitAsync(options.TurnTimeout, cancellationToken);
+            _windows.Record(turn, startedAt);
             return true;
         }
         catch (TimeoutException)
@@ -355,6 +374,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             Violations = violations,
             ViolationSamples = [.. _statistics.ViolationSamples],
             Memory = memory,
+            TurnWindows = _windows.Summarise(options.AgedTurns is null ? opened : (opened + 1) / 2),
         };
     }
 }

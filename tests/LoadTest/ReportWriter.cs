@@ -37,6 +37,12 @@ public static class ReportWriter
                 $"RSS {Mib(m.RssBeforeBytes)} -> {Mib(m.RssAfterBytes)} MiB ({Kib(m.RssPerConnectionBytes)} KiB/socket); GC heap {Mib(m.GcHeapBeforeBytes)} -> {Mib(m.GcHeapAfterBytes)} MiB ({Kib(m.GcHeapPerConnectionBytes)} KiB/socket)"));
         }
 
+        if (report.TurnWindows is [var first, .., var last])
+        {
+            Row(output, "turns by place in conversation", string.Create(c,
+                $"{first.FirstTurn}-{first.LastTurn}: {first.MeanTurnMs:F1} ms ({first.TurnsPerSecond:F0}/s); {last.FirstTurn}-{last.LastTurn}: {last.MeanTurnMs:F1} ms ({last.TurnsPerSecond:F0}/s); late/early rate {last.TurnsPerSecond / first.TurnsPerSecond:P1}"));
+        }
+
         Row(output, "result", report.Clean ? "CLEAN" : "VIOLATIONS");
     }
 

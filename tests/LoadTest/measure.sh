@@ -7,8 +7,12 @@
 #   tests/LoadTest/measure.sh latency        open loop at a share of the measured maximum turn rate: first-delta latency
 #   tests/LoadTest/measure.sh storm          reconnect storm: a share of the sockets dropped mid-reply every second
 #   tests/LoadTest/measure.sh grain-memory   K conversations x 20 turns: managed heap per conversation after a full GC
+#   tests/LoadTest/measure.sh long           C conversations x 500 turns: turn time at turns 481-500 against turns 1-20
+#   tests/LoadTest/measure.sh cluster        against deploy/local/cluster.sh (up, Release): turns/s over both gateways
+#                                            and PostgreSQL WAL bytes written per turn and per 20 frames (pg_stat_wal)
 #
-# Settings (environment): IDLE_SOCKETS (19000), TALKING (1000), TURNS (20), LATENCY_SHARE (0.2),
+# Settings (environment): IDLE_SOCKETS (19000), TALKING (1000), TURNS (20), LATENCY_SHARE (0.2), LONG (200),
+# LONG_TURNS (500), CLUSTER_TALKING (1000), CLUSTER_TURNS (20),
 # STORM_SOCKETS (1000), STORM_SHARE (0.1), STORM_SECONDS (60), GRAINS (1000), CHUNK_DELAY (00:00:00 for
 # throughput, latency and grain memory), OUT (.local/load: JSON reports and server logs).
 # Only loopback is used: the gateway on 127.0.0.1:5000, the echo server on 127.0.0.1:5100.
@@ -135,8 +139,64 @@ PY
     load --connections "${GRAINS:-1000}" --turns 20 --ramp-up 10 --pid "$server_pid" --metrics-url http://127.0.0.1:5000/metrics \
       --force-gc --memory-after-close --memory-delay "${MEMORY_DELAY:-65}" --json "$out/grain-memory.json" || true
     ;;
+  long)
+    # Turns late in a conversation against turns early in one, in the same seconds: LONG/2 conversations do
+    # LONG_TURNS - 20 turns alone, then they (turns LONG_TURNS-19 .. LONG_TURNS) and LONG/2 fresh ones (turns
+    # 1..20) talk at once. RUNS times, each on a fresh gateway; the ratio of the two groups' turn rates.
+    total=${LONG_TURNS:-500}
+    for run in $(seq 1 "${RUNS:-1}"); do
+      start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+      warm_up
+      load --connections "${LONG:-200}" --turns "$total" --aged $((total - 20)) --ramp-up 5 --turn-timeout 60 --deadline 1800 \
+        --json "$out/long-gateway-$run.json" || true
+      stop_server
+    done
+    python3 - "$out" "${RUNS:-1}" <<'PY'
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+ratios = []
+for run in range(1, runs + 1):
+    w = json.load(open(f"{out}/long-gateway-{run}.json"))["turn_windows"]
+    early, late = w[0], w[-1]
+    ratio = late["turns_per_second"] / early["turns_per_second"]
+    ratios.append(ratio)
+    print(f"run {run}: turns {early['first_turn']}-{early['last_turn']} {early['mean_turn_ms']:.1f} ms ({early['turns_per_second']:.0f} turns/s), "
+          f"turns {late['first_turn']}-{late['last_turn']} {late['mean_turn_ms']:.1f} ms ({late['turns_per_second']:.0f} turns/s): late/early {ratio:.1%}")
+print(f"median of {runs}: late/early turn rate {statistics.median(ratios):.1%}")
+PY
+    ;;
+  cluster)
+    # The local cluster must be up (LOCAL_CONFIGURATION=Release deploy/local/cluster.sh up). Load over both
+    # gateways; the WAL PostgreSQL wrote meanwhile (everything: log, snapshots, transcript, membership),
+    # per completed turn and per 20 frames.
+    pg_port=${LOCAL_PG_PORT:-54329}
+    psql_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
+    wal() {
+      if [ "$(id -u)" -eq 0 ]; then
+        runuser -u postgres -- "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -d conversations -Atc "$1"
+      else
+        "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -d conversations -Atc "$1"
+      fi
+    }
+    urls=(--url ws://127.0.0.1:5001,ws://127.0.0.1:5002)
+    load "${urls[@]}" --connections 200 --turns 5 --ramp-up 2 --run-id "warmup-$(date +%s%N)" >/dev/null 2>&1 || true
+    before=$(wal "SELECT pg_current_wal_lsn()")
+    load "${urls[@]}" --connections "${CLUSTER_TALKING:-1000}" --turns "${CLUSTER_TURNS:-20}" --ramp-up 10 \
+      --json "$out/cluster-gateway.json" || true
+    wal_bytes=$(wal "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$before')::bigint")
+    python3 - "$out/cluster-gateway.json" "$wal_bytes" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+wal = int(sys.argv[2])
+turns, frames = r["turns_completed"], r["frames_received"]
+print(f"cluster: {r['connections_opened']} conversations, {r['turns_per_second']:.0f} turns/s, {r['frames_per_second']:.0f} frames/s "
+      f"({r['frames_per_turn']:.1f} frames/turn), first delta p99 {r['first_delta_ms']['p99']:.1f} ms")
+print(f"PostgreSQL WAL: {wal / 1048576:.1f} MiB for {turns} turns: {wal / max(turns, 1) / 1024:.2f} KiB per turn, "
+      f"{wal / max(frames, 1) * 20 / 1024:.2f} KiB per 20 frames")
+PY
+    ;;
   *)
-    sed -n '2,16p' "$0"
+    sed -n '2,19p' "$0"
     exit 2
     ;;
 esac
