@@ -185,7 +185,7 @@ public sealed record LoadOptions
     {
         if (Urls.Count == 0 || Urls.Any(u => !u.IsLoopback) || Connections < 1 || TurnsPerConnection < 0 || SourceAddresses is < 1 or > 254 || ConnectConcurrency < 1
             || TurnsPerSecond <= 0 || StormShare is < 0 or > 1 || EchoFrames < 2 || EchoDelayMs < 0 || Deadline <= TimeSpan.Zero
-            || AgedTurns is < 0 || AgedTurns % TurnWindows.Size != 0 || (AgedTurns is not null && (Mode != LoadMode.Closed || Connections < 2)))
+            || AgedTurns is < 0 || (AgedTurns is { } aged && aged % TurnWindows.Size != 0) || (AgedTurns is not null && (Mode != LoadMode.Closed || Connections < 2)))
         {
             throw new ArgumentException($"An option is out of range (urls must be loopback addresses).\n{Usage}");
         }

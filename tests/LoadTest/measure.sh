@@ -8,6 +8,7 @@
 #   tests/LoadTest/measure.sh storm          reconnect storm: a share of the sockets dropped mid-reply every second
 #   tests/LoadTest/measure.sh grain-memory   K conversations x 20 turns: managed heap per conversation after a full GC
 #   tests/LoadTest/measure.sh long           C conversations x 500 turns: turn time at turns 481-500 against turns 1-20
+#   tests/LoadTest/measure.sh profile        the throughput load with `perf record` on the gateway: where its CPU goes
 #   tests/LoadTest/measure.sh cluster        against deploy/local/cluster.sh (up, Release): turns/s over both gateways
 #                                            and PostgreSQL WAL bytes written per turn and per 20 frames (pg_stat_wal)
 #
@@ -164,6 +165,21 @@ for run in range(1, runs + 1):
           f"turns {late['first_turn']}-{late['last_turn']} {late['mean_turn_ms']:.1f} ms ({late['turns_per_second']:.0f} turns/s): late/early {ratio:.1%}")
 print(f"median of {runs}: late/early turn rate {statistics.median(ratios):.1%}")
 PY
+    ;;
+  profile)
+    # perf needs the JIT's symbol map, and the map needs W^X off. The gateway is sampled for PROFILE_SECONDS
+    # (20) in the middle of a throughput run; the report groups samples by library, then by function.
+    export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+    start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
+    warm_up
+    load --connections "${TALKING:-1000}" --turns "${TURNS:-40}" --ramp-up 5 --json "$out/profile-gateway.json" >"$out/profile-load.log" 2>&1 &
+    load_pid=$!
+    sleep 8
+    perf record -F 499 -g -p "$server_pid" -o "$out/perf.data" -- sleep "${PROFILE_SECONDS:-20}" >/dev/null 2>&1
+    wait "$load_pid" || true
+    grep -E "turns/s|frames received" "$out/profile-load.log" || true
+    perf report -i "$out/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -12
+    perf report -i "$out/perf.data" --no-children --sort sym --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -40
     ;;
   cluster)
     # The local cluster must be up (LOCAL_CONFIGURATION=Release deploy/local/cluster.sh up). Load over both
