@@ -23,4 +23,35 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 rm -rf TestResults
-dotnet test Conversations.sln --logger "trx" --results-directory TestResults "$@"
+status=0
+dotnet test Conversations.sln --logger "trx" --results-directory TestResults "$@" || status=$?
+
+# The slowest five tests of each test project, so that a test growing slower shows before it times out.
+for trx in TestResults/*.trx; do
+  [ -f "$trx" ] || continue
+  tr '<' '\n' <"$trx" | awk '
+    function attribute(name,   found) {
+      if (match($0, " " name "=\"[^\"]*\"")) {
+        found = substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4);
+        return found;
+      }
+      return "";
+    }
+    /^TestMethod / && project == "" {
+      project = attribute("codeBase");
+      sub(/.*\//, "", project);
+      sub(/\.dll$/, "", project);
+    }
+    /^UnitTestResult / {
+      split(attribute("duration"), hms, ":");
+      printf "%.1f\t%s\n", hms[1] * 3600 + hms[2] * 60 + hms[3], attribute("testName");
+    }
+    END { print "project\t" project }' | sort -t "$(printf '\t')" -k1,1 -rn | awk -F '\t' -v trx="$trx" '
+    $1 == "project" { project = $2; next }
+    { times[++n] = $1; names[n] = $2 }
+    END {
+      printf "slowest in %s:\n", (project == "" ? trx : project);
+      for (i = 1; i <= n && i <= 5; i++) printf "  %7.1f s  %s\n", times[i], names[i];
+    }'
+done
+exit "$status"

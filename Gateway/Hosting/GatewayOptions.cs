@@ -88,6 +88,14 @@ public sealed class GatewayOptions
     /// </summary>
     public int OutboundQueueFrames { get; set; } = 1024;
 
+    /// <summary>
+    /// The kernel send buffer of a conversation socket, in bytes (the operating system may double it). Without
+    /// a bound Linux grows it up to <c>net.ipv4.tcp_wmem</c>'s maximum (4 MiB by default, about 2 MiB of
+    /// frames), so a client that stops reading would be handed that much before the outbound queue even began
+    /// to fill. A stream of replies needs far less. 0 leaves it to the operating system. Default 65,536.
+    /// </summary>
+    public int SocketSendBufferBytes { get; set; } = 64 * 1024;
+
     /// <summary>A socket with no frame from its client for this long is closed (code 1001). Default 5 minutes.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

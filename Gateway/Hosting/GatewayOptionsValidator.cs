@@ -53,6 +53,11 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"{Section}:OutboundQueueFrames must be at least 16 (was {options.OutboundQueueFrames}).");
         }
 
+        if (options.SocketSendBufferBytes is < 0 or (> 0 and < 2048))
+        {
+            failures.Add($"{Section}:SocketSendBufferBytes must be 0 (the operating system's choice) or at least 2048 (was {options.SocketSendBufferBytes}).");
+        }
+
         Positive(failures, $"{Section}:IdleTimeout", options.IdleTimeout);
         Positive(failures, $"{Section}:KeepAliveInterval", options.KeepAliveInterval);
         Positive(failures, $"{Section}:KeepAliveTimeout", options.KeepAliveTimeout);

@@ -121,6 +121,7 @@ internal static partial class ConversationEndpoint
                 return;
             }
 
+            SocketSendBuffer.Bound(http, options.Value.SocketSendBufferBytes);
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             using var connection = factory.Create(socket, request);
             using var expiry = identity.Enabled ? CloseOnTokenExpiry(http, connection, time) : null;

@@ -18,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -43,6 +44,12 @@ public static class SiloBuilderExtensions
             options.ClusterId = settings.ClusterId;
             options.ServiceId = settings.ServiceId;
         });
+
+        // Membership's clock counts from start-up, so that the silo watchdog's race at start does not warn of a
+        // stall as long as the machine's uptime (see StartRelativeTimeProvider).
+        silo.Services.AddKeyedSingleton<TimeProvider>(
+            TimeProviderNames.Membership,
+            (provider, _) => new StartRelativeTimeProvider(provider.GetRequiredService<TimeProvider>()));
 
         switch (settings.Clustering)
         {

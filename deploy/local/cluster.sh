@@ -2,6 +2,9 @@
 # A local multi-node cluster on loopback: a throwaway PostgreSQL, the schema, three silos and two gateways.
 #
 #   deploy/local/cluster.sh up       build, start everything, wait until every node is healthy
+#   deploy/local/cluster.sh up --no-build
+#                                    the same with the silo and gateway already built (LOCAL_NO_BUILD=1 too):
+#                                    nothing is compiled, so it can run beside other builds or tests
 #   deploy/local/cluster.sh status   what runs, with health
 #   deploy/local/cluster.sh down     stop gateways (SIGTERM: clients are told to reconnect), silos, PostgreSQL;
 #                                    delete the cluster's data
@@ -9,7 +12,7 @@
 # Ports (override with environment variables): PostgreSQL 54329 (LOCAL_PG_PORT); gateways on
 # http://127.0.0.1:5001 and :5002 (LOCAL_GATEWAY_PORTS); silos' health on :8201-8203, silo-to-silo
 # :11201-11203, Orleans gateway :30201-30203 (LOCAL_SILO_HTTP_PORTS, LOCAL_SILO_PORTS, LOCAL_SILO_GATEWAY_PORTS).
-# State and logs: .local/cluster (LOCAL_CLUSTER_DIR).
+# State and logs: .local/cluster (LOCAL_CLUSTER_DIR). Build configuration: Debug (LOCAL_CONFIGURATION).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +23,7 @@ read -r -a silo_http_ports <<<"${LOCAL_SILO_HTTP_PORTS:-8201 8202 8203}"
 read -r -a silo_ports <<<"${LOCAL_SILO_PORTS:-11201 11202 11203}"
 read -r -a silo_gateway_ports <<<"${LOCAL_SILO_GATEWAY_PORTS:-30201 30202 30203}"
 configuration=${LOCAL_CONFIGURATION:-Debug}
+no_build=${LOCAL_NO_BUILD:-0}
 # Five nodes share one PostgreSQL: each pool is capped so that together they stay under its max_connections
 # (Npgsql's default pool of 100 per node let three busy silos exhaust PostgreSQL's default of 100).
 connection="Host=127.0.0.1;Port=${pg_port};Database=conversations;Username=postgres;Maximum Pool Size=30"
@@ -100,16 +104,27 @@ up() {
   fi
   local pg
   pg=$(pg_dir)
-  echo "building..."
-  dotnet build "$repo/Conversations.sln" -c "$configuration" -v quiet -nologo >/dev/null
+  local silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"
+  local gateway_dll="$repo/Gateway/bin/$configuration/net10.0/Conversations.Gateway.dll"
+  if [ "$no_build" = 1 ]; then
+    for dll in "$silo_dll" "$gateway_dll"; do
+      if [ ! -f "$dll" ]; then
+        echo "$dll not found: build first (dotnet build -c $configuration), or run without --no-build" >&2
+        exit 1
+      fi
+    done
+  else
+    # Only the two programs the cluster runs (and what they use), not the tests.
+    echo "building..."
+    dotnet build "$repo/Silo/Silo.csproj" -c "$configuration" -v quiet -nologo >/dev/null
+    dotnet build "$repo/Gateway/Gateway.csproj" -c "$configuration" -v quiet -nologo >/dev/null
+  fi
 
   echo "starting PostgreSQL on 127.0.0.1:${pg_port}..."
   as_pg "$bin/initdb" -D "$pg/data" -A trust -U postgres -E UTF8 --no-sync >"$dir/logs/postgres-init.log"
   as_pg "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -o "-p ${pg_port} -k $pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
   as_pg "$bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE conversations"
 
-  local silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"
-  local gateway_dll="$repo/Gateway/bin/$configuration/net10.0/Conversations.Gateway.dll"
   echo "applying the schema..."
   (cd "$(dirname "$silo_dll")" && ConnectionStrings__Postgres="$connection" dotnet "$silo_dll" migrate >"$dir/logs/migrate.log" 2>&1) \
     || { cat "$dir/logs/migrate.log" >&2; exit 1; }
@@ -183,9 +198,10 @@ down() {
   echo "local cluster stopped and removed"
 }
 
+if [ "${2:-}" = --no-build ]; then no_build=1; fi
 case "${1:-}" in
   up) up ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: $0 up|status|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up [--no-build]|status|down" >&2; exit 2 ;;
 esac

@@ -11,7 +11,11 @@ namespace Conversations.Gateway.Tests.EndToEnd;
 [Collection(MemoryMeasuredCollection.Name)]
 public sealed class SlowClientTests(ITestOutputHelper output)
 {
-    private const int Turns = 60;
+    // Messages the client sends without reading. Each is answered (an ack, or CONVERSATION_BUSY past the
+    // pending turns), so the answers alone come to some 300 KiB: several times what can wait between the
+    // gateway and the client (Kestrel's 64 KiB output buffer, the bounded kernel send buffer, the client's
+    // 2 KiB receive window), whatever the timing of the turns.
+    private const int Turns = 2000;
     private const long MemoryBound = 20 * 1024 * 1024;
 
     [Fact]
@@ -19,12 +23,16 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
 
-        // A short outbound queue, replies in one-word pieces as fast as they come, no rate limit in the way,
-        // and a replay window large enough to hold everything this test writes.
+        // A short outbound queue behind a small kernel send buffer (unbounded, Linux lets a loopback socket
+        // buffer some 2 MiB for a client that never reads), replies in one-word pieces as fast as they come,
+        // no rate limit in the way, pings too rare to drop the client first (it never answers them), and a
+        // replay window large enough to hold everything this test writes.
         await using var gateway = await GatewayHost.StartAsync(
             "--Gateway:OutboundQueueFrames", "16",
-            "--Gateway:MessagesPerSecond", "1000",
-            "--Gateway:MessageBurst", "1000",
+            "--Gateway:SocketSendBufferBytes", "4096",
+            "--Gateway:KeepAliveInterval", "00:10:00",
+            "--Gateway:MessagesPerSecond", "100000",
+            "--Gateway:MessageBurst", "100000",
             "--Responders:Offline:ChunkDelay", "00:00:00",
             "--Responders:Offline:WordsPerChunk", "1",
             "--Conversations:ReplayWindowTurns", "1000",
@@ -41,8 +49,9 @@ public sealed class SlowClientTests(ITestOutputHelper output)
 
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
-        // A 2 KiB receive window that nobody drains: the gateway's writes block as soon as the kernel's
-        // buffers are full, and its queue fills behind them.
+        // A 2 KiB receive window that nobody drains: the gateway's writes block as soon as the buffers are
+        // full, and its queue fills behind them. Only that can drop this socket before the wait below ends:
+        // it is neither idle nor late with a pong.
         using var reader = await RawWebSocket.ConnectAsync(gateway.HttpUri, $"/ws/conversation/{id}", receiveBufferSize: 2048);
         var sent = 0;
         try
@@ -58,7 +67,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
             // Disconnected while still sending: that is the point.
         }
 
-        await Eventually.GetAsync(() => ConnectionsAsync(http), open => open == 0, TimeSpan.FromSeconds(30));
+        await Eventually.GetAsync(() => ConnectionsAsync(http), open => open == 0, TimeSpan.FromSeconds(60));
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
 
         // Whatever reached the client's kernel before the gateway let go is still readable.
