@@ -26,6 +26,7 @@ public static class GatewayServiceExtensions
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
         services.AddSingleton<ConversationConnectionFactory>();
         services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<ClusterStatus>();
         services.AddSingleton<UpgradeRateLimiter>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<SocketTickets>();

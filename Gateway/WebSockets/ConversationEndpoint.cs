@@ -92,6 +92,12 @@ internal static partial class ConversationEndpoint
         }
 
         request = request with { UserId = userId, FromEnd = dialect.StartsAtEnd && !http.Request.Query.ContainsKey("last_seq") };
+        if (services.GetRequiredService<ClusterStatus>().Unreachable)
+        {
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "This node cannot reach the conversations just now; connect to another one or try again shortly.");
+            return;
+        }
+
         if (connections.IsDraining)
         {
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "This node is shutting down; connect to another one.");
