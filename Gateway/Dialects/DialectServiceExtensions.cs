@@ -1,5 +1,8 @@
 using Conversations.Gateway.Dialects.MeetingMuse;
+using Conversations.Gateway.Dialects.SupportDesk;
+using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Gateway.Dialects;
 
@@ -24,6 +27,15 @@ public static class DialectServiceExtensions
         // MeetingMuse: the client id is the conversation.
         endpoints.Map("/ws/{client_id}", (HttpContext http, string client_id, MeetingMuseDialect dialect) =>
             ConversationEndpoint.ServeAsync(http, client_id, dialect));
+
+        // Support desk: the client id is the conversation; without one the server makes one up and says which.
+        var gateway = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var supportDesk = new SupportDeskDialect(gateway, announcesId: false);
+        var supportDeskAssigned = new SupportDeskDialect(gateway, announcesId: true);
+        endpoints.Map("/api/v1/chat/ws/{client_id}", (HttpContext http, string client_id) =>
+            ConversationEndpoint.ServeAsync(http, client_id, supportDesk));
+        endpoints.Map("/api/v1/chat/ws", (HttpContext http) =>
+            ConversationEndpoint.ServeAsync(http, $"sd-{Guid.NewGuid():N}", supportDeskAssigned));
         return endpoints;
     }
 }
