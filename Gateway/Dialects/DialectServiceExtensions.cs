@@ -1,5 +1,6 @@
 using Conversations.Gateway.Dialects.MeetingMuse;
 using Conversations.Gateway.Dialects.SupportDesk;
+using Conversations.Gateway.Auth;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public static class DialectServiceExtensions
         services.AddOptions<MeetingMuseOptions>().BindConfiguration(MeetingMuseOptions.SectionName);
         services.AddSingleton<NativeDialect>();
         services.AddSingleton<MeetingMuseDialect>();
+        services.AddSingleton<SupportDeskApi>();
         return builder;
     }
 
@@ -36,6 +38,15 @@ public static class DialectServiceExtensions
             ConversationEndpoint.ServeAsync(http, client_id, supportDesk));
         endpoints.Map("/api/v1/chat/ws", (HttpContext http) =>
             ConversationEndpoint.ServeAsync(http, $"sd-{Guid.NewGuid():N}", supportDeskAssigned));
+
+        // Its REST API, with our API's authentication and rate limit.
+        var api = endpoints.MapGroup("/api/v1").RequireRateLimiting(Api.ApiRateLimits.Policy);
+        api.MapGet("/health", (SupportDeskApi handler) => handler.Health());
+        var users = api.MapGroup("").RequireConversationsUser(endpoints.ServiceProvider);
+        users.MapPost("/chat/messages", (HttpContext http, SupportDeskApi handler, CancellationToken ct) => handler.SendAsync(http, ct));
+        users.MapGet("/chat/conversations", (HttpContext http, SupportDeskApi handler) => handler.ListAsync(http));
+        users.MapGet("/chat/conversations/{conversationId}", (HttpContext http, string conversationId, SupportDeskApi handler) => handler.GetAsync(http, conversationId));
+        api.MapGet("/chat/ws/stats", (SupportDeskApi handler) => handler.Stats()).RequireConversationsOperator(endpoints.ServiceProvider);
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Conversations.Gateway.Dialects.SupportDesk;
 using Conversations.Gateway.Tests.EndToEnd;
@@ -96,6 +97,76 @@ public sealed class SupportDeskDialectTests(GatewayFixture fixture)
         Assert.Equal(0, (await Grain(id).GetSnapshotAsync()).TurnCount);
         await client.SendAsync("""{"content":"hello"}""");
         Assert.Equal("assistant", (await client.NextAsync()).Text("role"));
+    }
+
+    [Fact]
+    public async Task RestMessagesAreAnsweredWithAgentRoutingAndListedWithTheirTurns()
+    {
+        using var api = new ApiCall(_gateway.HttpUri);
+        var user = $"sd-user-{Guid.NewGuid():N}";
+
+        var first = await api.PostAsync("/api/v1/chat/messages", $$"""{"content":"My internet is not working","user_id":"{{user}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal("assistant", first.Text("role"));
+        Assert.Equal("tech_support", first.Text("agent"));
+        Assert.InRange(first.Body.GetProperty("intent_data").GetProperty("confidence").GetDouble(), 0.01, 1);
+        var id = first.Text("conversation_id");
+        var second = await api.PostAsync("/api/v1/chat/messages", $$"""{"content":"Why is my bill higher this month?","user_id":"{{user}}","conversation_id":"{{id}}"}""");
+        Assert.Equal("billing", second.Text("agent"));
+
+        var listed = await api.GetAsync($"/api/v1/chat/conversations?user_id={user}&page=1&page_size=10");
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Equal(1, listed.Body.GetProperty("total").GetInt32());
+        var summary = listed.Body.GetProperty("conversations")[0];
+        Assert.Equal(id, summary.Text("conversation_id"));
+        Assert.Equal(4, summary.GetProperty("message_count").GetInt32());
+
+        var read = await api.GetAsync($"/api/v1/chat/conversations/{id}");
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        var messages = read.Body.GetProperty("messages");
+        Assert.Equal(["user", "assistant", "user", "assistant"], messages.EnumerateArray().Select(m => m.Text("role")));
+        Assert.Equal("My internet is not working", messages[0].Text("content"));
+        Assert.Equal(second.Text("content"), messages[3].Text("content"));
+        Assert.Equal(second.Text("intent"), messages[3].Text("intent"));
+
+        var missing = await api.GetAsync($"/api/v1/chat/conversations/sd-{Guid.NewGuid():N}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+    }
+
+    [Fact]
+    public async Task RestBadBodiesAreRefusedAndStoreNothing()
+    {
+        using var api = new ApiCall(_gateway.HttpUri);
+        var user = $"sd-user-{Guid.NewGuid():N}";
+
+        var blank = await api.PostAsync("/api/v1/chat/messages", $$"""{"content":"  ","user_id":"{{user}}"}""");
+        var notJson = await api.PostAsync("/api/v1/chat/messages", "nope");
+        var badId = await api.PostAsync("/api/v1/chat/messages", $$"""{"content":"hi","user_id":"{{user}}","conversation_id":"no spaces"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, blank.Status);
+        Assert.Equal("INVALID_MESSAGE", blank.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.Status);
+        var listed = await api.GetAsync($"/api/v1/chat/conversations?user_id={user}");
+        Assert.Equal(0, listed.Body.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task HealthAndSocketStatsAnswerInItsShape()
+    {
+        using var api = new ApiCall(_gateway.HttpUri);
+        await using var client = await ConnectAsync($"/api/v1/chat/ws/{NewId()}");
+        await client.SendAsync("""{"type":"ping"}""");
+        await client.NextAsync();
+
+        var health = await api.GetAsync("/api/v1/health");
+        var stats = await api.GetAsync("/api/v1/chat/ws/stats");
+
+        Assert.Equal("healthy", health.Text("status"));
+        Assert.True(health.Body.GetProperty("active_connections").GetInt32() >= 1);
+        Assert.True(stats.Body.GetProperty("active_connections").GetInt32() >= 1);
+        Assert.True(stats.Body.GetProperty("messages_received").GetInt64() >= 1);
     }
 
     private static string NewId() => $"sd-{Guid.NewGuid():N}";
