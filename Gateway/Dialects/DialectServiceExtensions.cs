@@ -1,6 +1,6 @@
+using Conversations.Gateway.Auth;
 using Conversations.Gateway.Dialects.MeetingMuse;
 using Conversations.Gateway.Dialects.SupportDesk;
-using Conversations.Gateway.Auth;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
 using Microsoft.Extensions.Options;
