@@ -54,7 +54,12 @@ public sealed partial class ConversationApi(
             return Invalid("Field 'user_id' is required: the conversation belongs to a user.");
         }
 
-        if ((CheckUser(userId, body.UserName) ?? (body.Message is null && body.MessageId is null ? null : CheckMessage(body.Message, body.MessageId))) is { } bad)
+        if (body.NamesBoth)
+        {
+            return Invalid("Fields 'message' and 'initial_message' both name the first message: give one of them.");
+        }
+
+        if ((CheckUser(userId, body.UserName) ?? (body.FirstMessage is null && body.MessageId is null ? null : CheckMessage(body.FirstMessage, body.MessageId))) is { } bad)
         {
             return bad.ToResult();
         }
@@ -74,9 +79,9 @@ public sealed partial class ConversationApi(
 
         var grain = grains.GetGrain<IConversationGrain>(conversationId);
         TurnResult? first = null;
-        if (body.Message is not null)
+        if (body.FirstMessage is { } firstMessage)
         {
-            first = await turns.RunAsync(conversationId, new UserMessage(body.MessageId ?? key ?? NewMessageId(), body.Message, body.UserName, userId), cancellationToken);
+            first = await turns.RunAsync(conversationId, new UserMessage(body.MessageId ?? key ?? NewMessageId(), firstMessage, body.UserName, userId), cancellationToken);
         }
 
         var snapshot = await grain.GetSnapshotAsync();
@@ -127,10 +132,15 @@ public sealed partial class ConversationApi(
             return refusal!.ToResult();
         }
 
+        if (body.NamesBoth)
+        {
+            return Invalid("Fields 'message' and 'user_message' both name the message: give one of them.");
+        }
+
         if ((Resolve(http, body.UserId, out var userId)
             ?? (userId is null ? null : CheckUser(userId, body.UserName))
             ?? CheckName(body.UserName)
-            ?? CheckMessage(body.Message, body.MessageId)
+            ?? CheckMessage(body.Text, body.MessageId)
             ?? await identity.CheckOwnerAsync(conversationId, userId)) is { } bad)
         {
             return bad.ToResult();
@@ -148,7 +158,7 @@ public sealed partial class ConversationApi(
 
         // Without either, a retry cannot be told from a new message and becomes a second turn.
         var messageId = body.MessageId ?? key ?? NewMessageId();
-        var result = await turns.RunAsync(conversationId, new UserMessage(messageId, body.Message!, body.UserName, userId), cancellationToken);
+        var result = await turns.RunAsync(conversationId, new UserMessage(messageId, body.Text!, body.UserName, userId), cancellationToken);
         if (result is null)
         {
             return new HttpRefusal(

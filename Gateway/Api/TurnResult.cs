@@ -15,6 +15,8 @@ namespace Conversations.Gateway.Api;
 /// <param name="Duplicate">Whether the message id had been sent before (the original turn is returned).</param>
 /// <param name="ErrorCode">Why the turn failed, when it did.</param>
 /// <param name="ErrorMessage">What went wrong, when the turn failed.</param>
+/// <param name="ResponseTimeMs">Milliseconds from the start of processing to the complete reply, when answered.</param>
+/// <param name="ConversionProbability">How likely the conversation ends in a purchase after this turn, from 0 to 1, when answered.</param>
 public sealed record TurnResult(
     string ConversationId,
     int Turn,
@@ -27,4 +29,6 @@ public sealed record TurnResult(
     long Seq,
     bool Duplicate,
     string? ErrorCode = null,
-    string? ErrorMessage = null);
+    string? ErrorMessage = null,
+    long? ResponseTimeMs = null,
+    double? ConversionProbability = null);

@@ -97,7 +97,11 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
         if (root.GetProperty("type").GetString() == FrameTypes.AssistantMessage
             && root.Deserialize(ProtocolJsonContext.Default.AssistantMessageFrame) is { } reply)
         {
-            return new TurnResult(snapshot.ConversationId, frame.Turn, messageId, "answered", reply.Content, reply.State, reply.PreviousState, reply.Intent, frame.Seq, duplicate);
+            return new TurnResult(snapshot.ConversationId, frame.Turn, messageId, "answered", reply.Content, reply.State, reply.PreviousState, reply.Intent, frame.Seq, duplicate)
+            {
+                ResponseTimeMs = reply.Metadata.ResponseTimeMs,
+                ConversionProbability = reply.Metadata.ConversionProbability,
+            };
         }
 
         var code = root.TryGetProperty("error_code", out var c) ? c.GetString() : ErrorCodes.InternalError;
@@ -112,6 +116,6 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
         var turn = snapshot.RecentTurns.FirstOrDefault(t => t.Turn == ack.Turn);
         return turn is null
             ? new TurnResult(snapshot.ConversationId, ack.Turn, messageId, "pending", null, snapshot.State, snapshot.State, null, snapshot.LastSeq, duplicate)
-            : new TurnResult(snapshot.ConversationId, ack.Turn, messageId, "answered", turn.Reply, turn.StateAfter, turn.StateBefore, turn.Intent, snapshot.LastSeq, duplicate);
+            : new TurnResult(snapshot.ConversationId, ack.Turn, messageId, "answered", turn.Reply, turn.StateAfter, turn.StateBefore, turn.Intent, snapshot.LastSeq, duplicate) { ResponseTimeMs = turn.ResponseTimeMs };
     }
 }

@@ -1,6 +1,7 @@
 using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
+using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
@@ -25,10 +26,12 @@ public static class GatewayServiceExtensions
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
         services.AddSingleton<ConversationConnectionFactory>();
         services.AddSingleton<ConnectionAdmission>();
+        services.AddSingleton<ClusterStatus>();
         services.AddSingleton<UpgradeRateLimiter>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<SocketTickets>();
         services.AddConversationsApi();
+        builder.AddConversationDialects();
 
         // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
         services.AddSingleton<ConnectionRegistry>();
@@ -87,6 +90,7 @@ public static class GatewayServiceExtensions
         app.MapConversationAnalytics();
         app.MapConversationsDashboard(dashboard => dashboard.RequireConversationsOperator(app.Services));
         app.MapConversationWebSocket();
+        app.MapConversationDialects();
         app.MapConversationsApi();
         return app;
     }

@@ -15,6 +15,7 @@ namespace Conversations.Gateway.WebSockets;
 internal sealed partial class ClusterWatch(
     IGrainFactory grains,
     ConnectionRegistry connections,
+    ClusterStatus status,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<ClusterWatch> logger) : BackgroundService
@@ -28,7 +29,9 @@ internal sealed partial class ClusterWatch(
         using var timer = new PeriodicTimer(period, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (await AnswersAsync(probeTimeout, stoppingToken))
+            var answered = await AnswersAsync(probeTimeout, stoppingToken);
+            status.Probed(answered);
+            if (answered)
             {
                 if (unreachableSince is { } since)
                 {

@@ -67,7 +67,7 @@ internal sealed partial class ConversationConnection
                     await CallAsync(() => _grain.CancelAsync(frame.Turn), cancellationToken);
                     break;
                 case FrameTypes.Ping:
-                    Enqueue(Outbound.Direct(GatewayFrames.Pong(Now)));
+                    Enqueue(Outbound.Direct(_dialect.Pong(Now)));
                     break;
             }
         }
@@ -126,7 +126,7 @@ internal sealed partial class ConversationConnection
                 Enqueue(Outbound.Log(result.Ack!));
                 break;
             case SubmitOutcome.Duplicate:
-                Enqueue(Outbound.Direct(result.Ack!.Json));
+                EnqueueDirect(_dialect.Log(result.Ack!.Json));
                 break;
             case SubmitOutcome.Busy:
                 _instruments.OnRejected(ErrorCodes.ConversationBusy);

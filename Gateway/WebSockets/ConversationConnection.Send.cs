@@ -55,7 +55,7 @@ internal sealed partial class ConversationConnection
                 Abort();
                 return;
             default:
-                await WriteAsync(json, cancellationToken);
+                await WriteLogAsync(json, cancellationToken);
                 _cursor.Sent(seq, endsTurn, _time.GetTimestamp());
                 return;
         }
@@ -78,7 +78,11 @@ internal sealed partial class ConversationConnection
 
         if (result.ResyncRequired)
         {
-            await WriteAsync(GatewayFrames.ResyncRequired(Now, result.Snapshot, _cursor.LastSentSeq), cancellationToken);
+            if (_dialect.ResyncRequired(Now, result.Snapshot, _cursor.LastSentSeq) is { } resync)
+            {
+                await WriteAsync(resync, cancellationToken);
+            }
+
             _cursor.MoveTo(result.Snapshot.LastSeq);
             return;
         }
@@ -88,11 +92,15 @@ internal sealed partial class ConversationConnection
         {
             if (_cursor.Place(frame.Seq) == CursorStep.Next)
             {
-                await WriteAsync(frame.Json, cancellationToken);
+                await WriteLogAsync(frame.Json, cancellationToken);
                 _cursor.Sent(frame.Seq, frame.EndsTurn, _time.GetTimestamp());
             }
         }
     }
+
+    // A log frame in the client's dialect; one it has no frame for is skipped (its seq still counts as sent).
+    private ValueTask WriteLogAsync(byte[] json, CancellationToken cancellationToken) =>
+        _dialect.Log(json) is { } shown ? WriteAsync(shown, cancellationToken) : ValueTask.CompletedTask;
 
     private ValueTask WriteAsync(byte[] json, CancellationToken cancellationToken)
     {

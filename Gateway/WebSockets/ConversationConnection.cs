@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
 using Conversations.Grains.Interfaces;
@@ -32,6 +33,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ConversationInstruments _instruments;
+    private readonly ISocketDialect _dialect;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly ITimer _stallTimer;
@@ -43,7 +45,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
         ConnectionRequest request,
         IGrainFactory grains,
         IConversationFeed feed,
-        InboundFrameParser parser,
+        ISocketDialect dialect,
         GatewayOptions options,
         TimeProvider time,
         ConversationInstruments instruments,
@@ -51,7 +53,8 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     {
         Request = request;
         _transport = new WebSocketTransport(socket, options, time, logger, request.ConversationId);
-        _guard = new InboundGuard(options, parser);
+        _dialect = dialect;
+        _guard = new InboundGuard(options, utf8Json => dialect.Parse(request.ConversationId, utf8Json));
         _cursor = new LogCursor(request.LastSeq);
         _grain = grains.GetGrain<IConversationGrain>(request.ConversationId);
         _feed = feed;
@@ -94,13 +97,18 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
                 _held = [];
             }
 
+            EnqueueDirect(_dialect.Greeting(Now, ConversationId));
             subscription = await CallAsync(() => _feed.SubscribeAsync(ConversationId, OnFramesAsync, token), token);
-            await ResumeAsync(Request.LastSeq, token);
+
+            // A client that keeps no seq starts where the log ends now: what follows reaches it live (or,
+            // published meanwhile, from the held frames).
+            var lastSeq = Request.FromEnd ? (await CallAsync(() => _grain.GetSnapshotAsync(), token)).LastSeq : Request.LastSeq;
+            await ResumeAsync(lastSeq, token);
         }
         catch (Exception exception) when (!token.IsCancellationRequested)
         {
             LogConnectFailed(exception, ConversationId);
-            Enqueue(Outbound.Direct(Error(ErrorCodes.ServiceUnavailable, "The conversation cannot be reached just now; reconnect shortly.", retry: true)));
+            EnqueueDirect(Error(ErrorCodes.ServiceUnavailable, "The conversation cannot be reached just now; reconnect shortly.", retry: true));
             _transport.BeginClose(TryAgainLater, "conversation unavailable");
         }
 
@@ -124,7 +132,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     /// <summary>Sends <c>system/reconnect</c> saying why (<paramref name="cause"/>, one of <see cref="ReconnectCauses"/>) and closes with 1012.</summary>
     public void Drain(string cause, string reason)
     {
-        Enqueue(Outbound.Direct(GatewayFrames.Reconnect(Now, ConversationId, reason, cause)));
+        EnqueueDirect(_dialect.Reconnect(Now, ConversationId, reason, cause));
         _transport.BeginClose(ServiceRestart, cause);
     }
 
@@ -196,13 +204,13 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
         Enqueue(Outbound.Cursor(lastSeq));
         if (snapshot.TurnCount > 0)
         {
-            Enqueue(Outbound.Direct(GatewayFrames.Resumed(Now, snapshot)));
+            EnqueueDirect(_dialect.Resumed(Now, snapshot));
         }
 
         if (result.ResyncRequired)
         {
             LogResyncRequired(ConversationId, lastSeq, snapshot.LastSeq);
-            Enqueue(Outbound.Direct(GatewayFrames.ResyncRequired(Now, snapshot, lastSeq)));
+            EnqueueDirect(_dialect.ResyncRequired(Now, snapshot, lastSeq));
             Enqueue(Outbound.Cursor(snapshot.LastSeq));
             return;
         }
@@ -215,6 +223,15 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     }
 
     private void Enqueue(Outbound item) => _transport.Enqueue(item);
+
+    // A notice the client's dialect has no frame for is not sent.
+    private void EnqueueDirect(byte[]? json)
+    {
+        if (json is not null)
+        {
+            Enqueue(Outbound.Direct(json));
+        }
+    }
 
     private Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
         TransientRetry.CallAsync(call, _options.ClusterChangeRetry, _time, cancellationToken);
@@ -229,5 +246,5 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     }
 
     private byte[] Error(string code, string message, bool retry, string? field = null, long? limit = null, string? messageId = null) =>
-        GatewayFrames.Error(Now, ConversationId, code, message, retry, field, limit, messageId);
+        _dialect.Error(Now, ConversationId, new DialectError(code, message, retry, field, limit, messageId));
 }

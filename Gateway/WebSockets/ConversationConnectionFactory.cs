@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
 using Conversations.Grains.Telemetry;
@@ -10,12 +11,11 @@ namespace Conversations.Gateway.WebSockets;
 internal sealed class ConversationConnectionFactory(
     IGrainFactory grains,
     IConversationFeed feed,
-    InboundFrameParser parser,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ConversationInstruments instruments,
     ILogger<ConversationConnection> logger)
 {
-    public ConversationConnection Create(WebSocket socket, ConnectionRequest request) =>
-        new(socket, request, grains, feed, parser, options.Value, time, instruments, logger);
+    public ConversationConnection Create(WebSocket socket, ConnectionRequest request, ISocketDialect dialect) =>
+        new(socket, request, grains, feed, dialect, options.Value, time, instruments, logger);
 }

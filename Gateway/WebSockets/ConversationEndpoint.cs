@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Conversations.Gateway.Auth;
+using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Hosting;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
@@ -23,7 +24,7 @@ internal static partial class ConversationEndpoint
     {
         // Map, not MapGet: WebSockets over HTTP/2 arrive as CONNECT requests. The handler checks the user
         // itself, since a socket ticket stands in for a token here.
-        endpoints.Map(Route, HandleAsync);
+        endpoints.Map(Route, (HttpContext http, string conversationId, NativeDialect native) => ServeAsync(http, conversationId, native));
         return endpoints;
     }
 
@@ -35,20 +36,23 @@ internal static partial class ConversationEndpoint
     public static bool IsValidConversationId(string? conversationId) =>
         conversationId is not null && ConversationIdPattern().IsMatch(conversationId);
 
-    private static async Task HandleAsync(
-        HttpContext http,
-        string conversationId,
-        ConnectionRegistry connections,
-        ConnectionAdmission admission,
-        ConversationConnectionFactory factory,
-        ConversationInstruments instruments,
-        CallerIdentity identity,
-        SocketTickets tickets,
-        OriginPolicy origins,
-        UpgradeRateLimiter upgrades,
-        TimeProvider time,
-        IOptions<GatewayOptions> options)
+    /// <summary>
+    /// Checks an upgrade to <paramref name="conversationId"/> (id, query, origin, token, owner, limits) and serves
+    /// the socket in <paramref name="dialect"/>: every dialect's socket is admitted the same way.
+    /// </summary>
+    internal static async Task ServeAsync(HttpContext http, string conversationId, ISocketDialect dialect)
     {
+        var services = http.RequestServices;
+        var connections = services.GetRequiredService<ConnectionRegistry>();
+        var admission = services.GetRequiredService<ConnectionAdmission>();
+        var factory = services.GetRequiredService<ConversationConnectionFactory>();
+        var instruments = services.GetRequiredService<ConversationInstruments>();
+        var identity = services.GetRequiredService<CallerIdentity>();
+        var tickets = services.GetRequiredService<SocketTickets>();
+        var origins = services.GetRequiredService<OriginPolicy>();
+        var upgrades = services.GetRequiredService<UpgradeRateLimiter>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var options = services.GetRequiredService<IOptions<GatewayOptions>>();
         if (!IsValidConversationId(conversationId))
         {
             await InvalidConversationId.WriteAsync(http);
@@ -87,7 +91,13 @@ internal static partial class ConversationEndpoint
             return;
         }
 
-        request = request with { UserId = userId };
+        request = request with { UserId = userId, FromEnd = dialect.StartsAtEnd && !http.Request.Query.ContainsKey("last_seq") };
+        if (services.GetRequiredService<ClusterStatus>().Unreachable)
+        {
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "This node cannot reach the conversations just now; connect to another one or try again shortly.");
+            return;
+        }
+
         if (connections.IsDraining)
         {
             await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "This node is shutting down; connect to another one.");
@@ -123,7 +133,7 @@ internal static partial class ConversationEndpoint
 
             SocketSendBuffer.Bound(http, options.Value.SocketSendBufferBytes);
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            using var connection = factory.Create(socket, request);
+            using var connection = factory.Create(socket, request, dialect);
             using var expiry = identity.Enabled ? CloseOnTokenExpiry(http, connection, time) : null;
             connections.Add(connection);
             try

@@ -15,15 +15,22 @@ namespace Conversations.Gateway.WebSockets;
 internal sealed class InboundGuard : IDisposable
 {
     private readonly GatewayOptions _options;
-    private readonly InboundFrameParser _parser;
+    private readonly FrameParse _parse;
     private readonly TokenBucketRateLimiter _rateLimit;
     private int _oversizeFrames;
     private int _rateLimitStrikes;
 
     public InboundGuard(GatewayOptions options, InboundFrameParser parser)
+        : this(options, parser.Parse)
+    {
+    }
+
+    /// <param name="options">The limits.</param>
+    /// <param name="parse">How the shape of a frame is checked (the socket's dialect).</param>
+    public InboundGuard(GatewayOptions options, FrameParse parse)
     {
         _options = options;
-        _parser = parser;
+        _parse = parse;
 
         // Replenished on use rather than by a timer, so that an idle socket holds no timer for it.
         _rateLimit = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -61,7 +68,7 @@ internal sealed class InboundGuard : IDisposable
         }
         else
         {
-            frame = binary ? InboundFrame.Invalid("Binary frames are not accepted; send UTF-8 JSON text frames.") : _parser.Parse(message);
+            frame = binary ? InboundFrame.Invalid("Binary frames are not accepted; send UTF-8 JSON text frames.") : _parse(message);
         }
 
         // Every frame, valid or not, spends a token. A refused frame is not stored; the client may send it again.
