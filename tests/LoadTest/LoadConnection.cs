@@ -17,7 +17,7 @@ public sealed class LoadConnection : IAsyncDisposable
 {
     private const int MaxRecoveries = 20;
     private const int MaxAttempts = 8;
-    private const int MaxRetries = 5;
+    private const int MaxRetries = 20;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
@@ -129,13 +129,15 @@ public sealed class LoadConnection : IAsyncDisposable
 
     // The server refused the message without storing it and suggested a retry (SERVICE_UNAVAILABLE,
     // RATE_LIMITED, CONVERSATION_BUSY): send it again with the same id, as the protocol advises, a bounded
-    // number of times. Its latencies then include the retries.
+    // number of times, after a pause growing by 200 ms a time up to 2 s: about 30 s in all, so that a message
+    // refused through an outage of the database (10-15 s in the failure drill) is still answered. Its
+    // latencies then include the retries.
     private async Task RetryAsync(TurnInFlight turn)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * turn.Retries), timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * turn.Retries, 2000)), timeout.Token);
             await SendFrameAsync(turn.Frame, timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)

@@ -24,8 +24,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     private readonly LoadStatistics _statistics = new();
     private readonly EventAttribution _clock = new();
 
+    private volatile bool _stopStarting;
+
     /// <summary>The run's counters as they stand: for a caller that acts at a point of the run.</summary>
     public LoadStatistics Statistics => _statistics;
+
+    /// <summary>Starts no more turns, as when <see cref="LoadOptions.Duration"/> is over; turns in flight go on to their end.</summary>
+    public void StopStartingTurns() => _stopStarting = true;
 
     /// <summary>Runs the scenario to its end or to <see cref="LoadOptions.Deadline"/>, whichever comes first.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
@@ -148,7 +153,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         return [.. opened.OfType<LoadConnection>()];
     }
 
-    private bool PastDuration(Stopwatch clock) => options.Duration is { } duration && clock.Elapsed >= duration;
+    private bool PastDuration(Stopwatch clock) => _stopStarting || (options.Duration is { } duration && clock.Elapsed >= duration);
 
     private async Task ClosedLoopAsync(LoadConnection connection, Stopwatch clock, CancellationToken cancellationToken)
     {
