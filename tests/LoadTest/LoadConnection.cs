@@ -414,7 +414,7 @@ public sealed class LoadConnection : IAsyncDisposable
             {
                 _statistics.OnViolation(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent}, acked {_turn?.Acked}, retries {_turn?.Retries}, at {Stopwatch.GetElapsedTime(_turn?.StartedAt ?? 0).TotalMilliseconds:F0} ms)"));
+                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)}{(frame.Id is null ? string.Empty : " id " + frame.Id)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent}, acked {_turn?.Acked}, retries {_turn?.Retries}, at {Stopwatch.GetElapsedTime(_turn?.StartedAt ?? 0).TotalMilliseconds:F0} ms)"));
             }
 
             if (verdict == SeqVerdict.Duplicate)
