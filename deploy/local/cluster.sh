@@ -8,6 +8,9 @@
 #   deploy/local/cluster.sh status   what runs, with health
 #   deploy/local/cluster.sh down     stop gateways (SIGTERM: clients are told to reconnect), silos, PostgreSQL;
 #                                    delete the cluster's data
+#   deploy/local/cluster.sh start N  start node N again (silo1-3, gateway1-2, postgres) with its settings and ports,
+#                                    after it was stopped or killed; waits until it is healthy
+#   deploy/local/cluster.sh pid N    the process id of node N (for postgres: its postmaster)
 #
 # Ports (override with environment variables): PostgreSQL 54329 (LOCAL_PG_PORT); gateways on
 # http://127.0.0.1:5001 and :5002 (LOCAL_GATEWAY_PORTS); silos' health on :8201-8203, silo-to-silo
@@ -83,7 +86,7 @@ start_node() {
   local name=$1 assembly=$2
   shift 2
   pushd "$(dirname "$assembly")" >/dev/null
-  env "$@" nohup dotnet "$assembly" >"$dir/logs/$name.log" 2>&1 </dev/null &
+  env "$@" nohup dotnet "$assembly" >>"$dir/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/pids/$name.pid"
   popd >/dev/null
 }
@@ -129,21 +132,83 @@ up() {
   (cd "$(dirname "$silo_dll")" && ConnectionStrings__Postgres="$connection" dotnet "$silo_dll" migrate >"$dir/logs/migrate.log" 2>&1) \
     || { cat "$dir/logs/migrate.log" >&2; exit 1; }
 
-  local common=(ConnectionStrings__Postgres="$connection" Cluster__Clustering=Postgres Cluster__Storage=Postgres Cluster__ClusterId=local)
   for i in 0 1 2; do
     echo "starting silo $((i + 1)) (health http://127.0.0.1:${silo_http_ports[$i]}/health)..."
-    start_node "silo$((i + 1))" "$silo_dll" "${common[@]}" Urls="http://127.0.0.1:${silo_http_ports[$i]}" \
-      Cluster__SiloPort="${silo_ports[$i]}" Cluster__GatewayPort="${silo_gateway_ports[$i]}"
+    start_silo "$i"
     wait_healthy "silo$((i + 1))" "http://127.0.0.1:${silo_http_ports[$i]}/health"
   done
   for i in 0 1; do
     echo "starting gateway $((i + 1)) (http://127.0.0.1:${gateway_ports[$i]})..."
-    start_node "gateway$((i + 1))" "$gateway_dll" "${common[@]}" Gateway__Mode=Client Auth__Enabled=false Urls="http://127.0.0.1:${gateway_ports[$i]}"
+    start_gateway "$i"
   done
   for i in 0 1; do
     wait_healthy "gateway$((i + 1))" "http://127.0.0.1:${gateway_ports[$i]}/health/ready"
   done
   status
+}
+
+silo_dll="$repo/Silo/bin/$configuration/net10.0/Conversations.Silo.dll"
+gateway_dll="$repo/Gateway/bin/$configuration/net10.0/Conversations.Gateway.dll"
+common=(ConnectionStrings__Postgres="$connection" Cluster__Clustering=Postgres Cluster__Storage=Postgres Cluster__ClusterId=local)
+
+# Silo i (0-2) and gateway i (0-1) with their settings and ports; a restart appends to the node's log.
+start_silo() {
+  local i=$1
+  start_node "silo$((i + 1))" "$silo_dll" "${common[@]}" Urls="http://127.0.0.1:${silo_http_ports[$i]}" \
+    Cluster__SiloPort="${silo_ports[$i]}" Cluster__GatewayPort="${silo_gateway_ports[$i]}"
+}
+
+start_gateway() {
+  local i=$1
+  start_node "gateway$((i + 1))" "$gateway_dll" "${common[@]}" Gateway__Mode=Client Auth__Enabled=false Urls="http://127.0.0.1:${gateway_ports[$i]}"
+}
+
+# PostgreSQL again on its data folder (crash recovery after a kill). Its killed postmaster's backends leave
+# shortly after it; until they have, the start is refused (shared memory still in use), so it is retried.
+start_postgres() {
+  local bin pg
+  bin=$(pg_bin)
+  pg=$(pg_dir)
+  for _ in $(seq 1 40); do
+    if as_pg "$bin/pg_ctl" -D "$pg/data" -l "$pg/server.log" -w -t 60 \
+      -o "-p ${pg_port} -k $pg -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "PostgreSQL did not start again; see $pg/server.log" >&2
+  return 1
+}
+
+node_pid() {
+  case "$1" in
+    postgres) head -n 1 "$(pg_dir)/data/postmaster.pid" ;;
+    silo[1-3] | gateway[1-2]) cat "$dir/pids/$1.pid" ;;
+    *) echo "unknown node $1 (silo1-3, gateway1-2, postgres)" >&2; return 2 ;;
+  esac
+}
+
+start() {
+  local name=${1:-}
+  [ -d "$dir/pids" ] || { echo "no local cluster (start one with: $0 up)" >&2; exit 1; }
+  case "$name" in
+    postgres) start_postgres ;;
+    silo[1-3] | gateway[1-2])
+      if [ -f "$dir/pids/$name.pid" ] && kill -0 "$(cat "$dir/pids/$name.pid")" 2>/dev/null; then
+        echo "$name is running" >&2
+        exit 1
+      fi
+      local i=$((${name: -1} - 1))
+      if [[ $name == silo* ]]; then
+        start_silo "$i"
+        wait_healthy "$name" "http://127.0.0.1:${silo_http_ports[$i]}/health"
+      else
+        start_gateway "$i"
+        wait_healthy "$name" "http://127.0.0.1:${gateway_ports[$i]}/health/ready"
+      fi
+      ;;
+    *) echo "usage: $0 start silo1|silo2|silo3|gateway1|gateway2|postgres" >&2; exit 2 ;;
+  esac
 }
 
 status() {
@@ -203,5 +268,7 @@ case "${1:-}" in
   up) up ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: $0 up [--no-build]|status|down" >&2; exit 2 ;;
+  start) start "${2:-}" ;;
+  pid) node_pid "${2:-}" ;;
+  *) echo "usage: $0 up [--no-build]|status|down|start NODE|pid NODE" >&2; exit 2 ;;
 esac

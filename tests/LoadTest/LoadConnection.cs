@@ -10,20 +10,29 @@ namespace Conversations.LoadTest;
 /// <summary>
 /// One client socket talking to one conversation. It keeps the conversation's <see cref="SequenceChecker"/>
 /// across reconnects and resumes with <c>last_seq</c> when its socket is dropped, by the storm or otherwise.
+/// A socket the server side lost is reopened like a real client would: on the next gateway address, then on
+/// the one after at each failed attempt, with a growing pause between attempts, a bounded number of times.
 /// </summary>
 public sealed class LoadConnection : IAsyncDisposable
 {
-    private const int MaxRecoveries = 5;
-    private const int MaxRetries = 5;
+    private const int MaxRecoveries = 20;
+    private const int MaxAttempts = 8;
+    private const int MaxRetries = 20;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
 
-    private readonly Uri _baseUri;
+    private readonly IReadOnlyList<Uri> _urls;
     private readonly string _query;
     private readonly HttpMessageInvoker _invoker;
     private readonly LoadStatistics _statistics;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _sync = new();
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly ConnectionTimeline? _timeline;
     private ClientWebSocket? _socket;
+    private int _urlIndex;
     private Task _receiving = Task.CompletedTask;
     private int _generation;
     private int _recoveries;
@@ -31,16 +40,26 @@ public sealed class LoadConnection : IAsyncDisposable
     private bool _closing;
     private TurnInFlight? _turn;
 
-    public LoadConnection(Uri baseUri, string conversationId, string query, HttpMessageInvoker invoker, LoadStatistics statistics)
+    /// <summary>A connection to <paramref name="urls"/>[<paramref name="urlIndex"/>], moving on to the others when that gateway is lost.</summary>
+    public LoadConnection(IReadOnlyList<Uri> urls, int urlIndex, string conversationId, string query, HttpMessageInvoker invoker, LoadStatistics statistics, ConnectionTimeline? timeline = null)
     {
-        _baseUri = baseUri;
+        ArgumentOutOfRangeException.ThrowIfZero(urls.Count);
+        _urls = urls;
+        _urlIndex = urlIndex % urls.Count;
         ConversationId = conversationId;
         _query = query;
         _invoker = invoker;
         _statistics = statistics;
+        _timeline = timeline;
     }
 
     public string ConversationId { get; }
+
+    /// <summary>When its turns and log frames happened, if the run attributes turns to events.</summary>
+    public ConnectionTimeline? Timeline => _timeline;
+
+    /// <summary>The gateway address the socket is (or was last) open to.</summary>
+    public Uri Url => _urls[Volatile.Read(ref _urlIndex)];
 
     /// <summary>This conversation's log as received so far.</summary>
     public SequenceChecker Checker { get; } = new();
@@ -87,6 +106,7 @@ public sealed class LoadConnection : IAsyncDisposable
             var frame = JsonSerializer.SerializeToUtf8Bytes(new UserMessage("user_message", id, content), LoadJsonContext.Default.UserMessage);
             turn = new TurnInFlight(_turnsSent, id, frame, startedAt);
             _turn = turn;
+            _timeline?.OnTurnStarted(startedAt);
         }
 
         _statistics.OnTurnStarted();
@@ -109,13 +129,15 @@ public sealed class LoadConnection : IAsyncDisposable
 
     // The server refused the message without storing it and suggested a retry (SERVICE_UNAVAILABLE,
     // RATE_LIMITED, CONVERSATION_BUSY): send it again with the same id, as the protocol advises, a bounded
-    // number of times. Its latencies then include the retries.
+    // number of times, after a pause growing by 200 ms a time up to 2 s: about 30 s in all, so that a message
+    // refused through an outage of the database (10-15 s in the failure drill) is still answered. Its
+    // latencies then include the retries.
     private async Task RetryAsync(TurnInFlight turn)
     {
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * turn.Retries), timeout.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * turn.Retries, 2000)), timeout.Token);
             await SendFrameAsync(turn.Frame, timeout.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
@@ -154,6 +176,8 @@ public sealed class LoadConnection : IAsyncDisposable
     /// <summary>Closes the socket with a close handshake, or aborts it when that takes too long.</summary>
     public async ValueTask DisposeAsync()
     {
+        // A recovery in progress holds the gate through its pauses: end it first.
+        await _disposing.CancelAsync();
         await _gate.WaitAsync();
         try
         {
@@ -182,6 +206,7 @@ public sealed class LoadConnection : IAsyncDisposable
         await _receiving.WaitAsync(CloseTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
         _socket?.Dispose();
         _gate.Dispose();
+        _disposing.Dispose();
     }
 
     // Caller holds _gate.
@@ -193,7 +218,7 @@ public sealed class LoadConnection : IAsyncDisposable
             query += string.Create(CultureInfo.InvariantCulture, $"&last_seq={Checker.Highest}");
         }
 
-        var uri = new Uri(_baseUri, $"/ws/conversation/{ConversationId}?{query}");
+        var uri = new Uri(_urls[_urlIndex], $"/ws/conversation/{ConversationId}?{query}");
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
         try
@@ -275,25 +300,67 @@ public sealed class LoadConnection : IAsyncDisposable
         }
     }
 
-    // A socket the server closed or lost while the run goes on resumes like one the storm dropped, a bounded number of times.
+    // A socket the server closed or lost while the run goes on is reopened, by last_seq, on the next address
+    // first: the gateway that lost it may be gone (killed, or shutting down and asking its clients to go
+    // elsewhere), and any gateway serves any conversation. Each failed attempt moves on to the address after
+    // it, after a pause that doubles from 100 ms up to 2 s, jittered so that the sockets of a dead gateway do
+    // not all arrive at the same moment. Bounded: 8 attempts per loss, 20 losses per connection.
     private async Task RecoverAsync(int generation)
     {
-        await _gate.WaitAsync();
         try
         {
-            if (_closing || generation != _generation || ++_recoveries > MaxRecoveries)
+            await _gate.WaitAsync(_disposing.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The run is over and the connection is being (or has been) disposed.
+            return;
+        }
+
+        try
+        {
+            if (_closing || generation != _generation)
             {
                 return;
             }
 
+            if (++_recoveries > MaxRecoveries)
+            {
+                _statistics.OnConnectFailure();
+                return;
+            }
+
             MarkDisturbed();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await Task.Delay(TimeSpan.FromMilliseconds(100 * _recoveries), timeout.Token);
-            await OpenAsync(timeout.Token);
-            _statistics.OnReconnect();
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException)
-        {
+            var started = Stopwatch.GetTimestamp();
+            var lost = _urlIndex;
+            for (var attempt = 0; attempt < MaxAttempts; attempt++)
+            {
+                Volatile.Write(ref _urlIndex, (_urlIndex + 1) % _urls.Count);
+                try
+                {
+                    await Task.Delay(Backoff(attempt), _disposing.Token);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
+                    timeout.CancelAfter(AttemptTimeout);
+                    await OpenAsync(timeout.Token);
+                    _statistics.OnReconnect();
+                    _statistics.Reconnect.Record(Stopwatch.GetElapsedTime(started));
+                    if (_urlIndex != lost)
+                    {
+                        _statistics.OnFailover();
+                    }
+
+                    return;
+                }
+                catch (OperationCanceledException) when (_disposing.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or HttpRequestException)
+                {
+                    _statistics.OnConnectAttemptFailed();
+                }
+            }
+
             _statistics.OnConnectFailure();
         }
         finally
@@ -301,6 +368,9 @@ public sealed class LoadConnection : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(FirstBackoff.TotalMilliseconds * (1 << attempt), MaxBackoff.TotalMilliseconds) * (0.5 + Random.Shared.NextDouble()));
 
     private void MarkDisturbed()
     {
@@ -344,12 +414,17 @@ public sealed class LoadConnection : IAsyncDisposable
             {
                 _statistics.OnViolation(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent}, acked {_turn?.Acked}, retries {_turn?.Retries}, at {Stopwatch.GetElapsedTime(_turn?.StartedAt ?? 0).TotalMilliseconds:F0} ms)"));
+                    $"{ConversationId}: {verdict} {frame.Type}{(frame.Content is null ? string.Empty : "/" + frame.Content)}{(frame.Id is null ? string.Empty : " id " + frame.Id)} seq {frame.Seq} turn {frame.Turn} after seq {highest} (socket {generation}, turn sent {_turnsSent}, acked {_turn?.Acked}, retries {_turn?.Retries}, at {Stopwatch.GetElapsedTime(_turn?.StartedAt ?? 0).TotalMilliseconds:F0} ms)"));
             }
 
             if (verdict == SeqVerdict.Duplicate)
             {
                 return;
+            }
+
+            if (frame.Seq is not null)
+            {
+                _timeline?.OnLogFrame(Stopwatch.GetTimestamp());
             }
 
             Handle(frame);
@@ -436,6 +511,7 @@ public sealed class LoadConnection : IAsyncDisposable
         }
 
         _statistics.OnTurnCompleted();
+        _timeline?.OnTurnEnded(Stopwatch.GetTimestamp());
         turn.Done.TrySetResult();
     }
 

@@ -5,7 +5,10 @@ namespace Conversations.LoadTest;
 /// <summary>What one load run does. Every loop is bounded by a count and by <see cref="Deadline"/>.</summary>
 public sealed record LoadOptions
 {
-    /// <summary>Gateway (or echo server) base addresses, <c>ws://host:port</c>; connection i uses address i mod count.</summary>
+    /// <summary>
+    /// Gateway (or echo server) base addresses, <c>ws://host:port</c>; connection i opens on address i mod
+    /// count, and a socket the server side lost is reopened on the next address.
+    /// </summary>
     public IReadOnlyList<Uri> Urls { get; init; } = [new Uri("ws://127.0.0.1:5000")];
 
     /// <summary>Closed loop, open loop or idle.</summary>
@@ -81,6 +84,13 @@ public sealed record LoadOptions
     /// </summary>
     public int? AgedTurns { get; init; }
 
+    /// <summary>
+    /// A file of events (<c>unix_ms name</c> a line) that someone else appends to during the run, such as
+    /// the failure drill killing processes; read at the end, each event is reported with the turns that
+    /// were in flight at that moment and how long they then waited. Null: no events.
+    /// </summary>
+    public string? EventsPath { get; init; }
+
     /// <summary>Where the JSON report goes, if anywhere.</summary>
     public string? JsonPath { get; init; }
 
@@ -141,6 +151,7 @@ public sealed record LoadOptions
                 "--pid" => options with { ProcessIds = List(value).Select(Int).ToArray() },
                 "--metrics-url" => options with { MetricsUrls = List(value).Select(u => new Uri(u)).ToArray() },
                 "--json" => options with { JsonPath = value },
+                "--events" => options with { EventsPath = value },
                 "--run-id" => options with { RunId = value },
                 "--aged" => options with { AgedTurns = Int(value) },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
@@ -178,6 +189,7 @@ public sealed record LoadOptions
           --aged K                             even sockets do K turns, then they and the odd (fresh) ones do 20 more
                                                at once: turns K+1..K+20 against turns 1..20 in the same seconds
           --json FILE                          also write the report as JSON
+          --events FILE                        events appended during the run ("unix_ms name" a line): turns in flight at each, and their wait
           --run-id ID                          prefix of conversation and user ids (default random)
         """;
 

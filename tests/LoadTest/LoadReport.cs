@@ -56,7 +56,14 @@ public sealed record LoadReport
 
     public required long UnexpectedDisconnects { get; init; }
 
+    /// <summary>Sockets that could not be opened, or not reopened after every attempt.</summary>
     public required long ConnectFailures { get; init; }
+
+    /// <summary>Attempts to reopen a lost socket that failed before a later one succeeded or the socket gave up.</summary>
+    public required long ConnectAttemptsFailed { get; init; }
+
+    /// <summary>Lost sockets reopened on another gateway (the next <c>--url</c>).</summary>
+    public required long Failovers { get; init; }
 
     public required long Resyncs { get; init; }
 
@@ -72,6 +79,9 @@ public sealed record LoadReport
 
     /// <summary>Mean whole-turn time by the turn's place in its conversation (turns 1-20, 21-40, ...).</summary>
     public IReadOnlyList<TurnWindow> TurnWindows { get; init; } = [];
+
+    /// <summary>The events of <c>--events</c> and what each did to the turns in flight at that moment.</summary>
+    public required IReadOnlyList<EventImpact> Events { get; init; }
 
     /// <summary>No protocol violation, no lost turn, no failed connection.</summary>
     public bool Clean => Violations.Total == 0 && TurnsTimedOut == 0 && ConnectFailures == 0;

@@ -23,6 +23,15 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
 
     private readonly LoadStatistics _statistics = new();
     private readonly TurnWindows _windows = new();
+    private readonly EventAttribution _clock = new();
+
+    private volatile bool _stopStarting;
+
+    /// <summary>The run's counters as they stand: for a caller that acts at a point of the run.</summary>
+    public LoadStatistics Statistics => _statistics;
+
+    /// <summary>Starts no more turns, as when <see cref="LoadOptions.Duration"/> is over; turns in flight go on to their end.</summary>
+    public void StopStartingTurns() => _stopStarting = true;
 
     /// <summary>Runs the scenario to its end or to <see cref="LoadOptions.Deadline"/>, whichever comes first.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
@@ -38,6 +47,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{connections.Count} of {options.Connections} sockets open"));
 
         var clock = Stopwatch.StartNew();
+        var runStart = Stopwatch.GetTimestamp();
         try
         {
             switch (options.Mode)
@@ -81,7 +91,10 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }
 
-        return Report(connections, elapsed, before, after);
+        var events = options.EventsPath is { } path
+            ? _clock.Attribute(LoadEvent.ReadFile(path), [.. connections.Select(c => c.Timeline).OfType<ConnectionTimeline>()], runStart)
+            : [];
+        return Report(connections, elapsed, before, after, events);
     }
 
     private async Task<List<LoadConnection>> OpenAsync(SourceAddresses sources, CancellationToken cancellationToken)
@@ -103,11 +116,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
 
             await concurrency.WaitAsync(cancellationToken);
             var connection = new LoadConnection(
-                options.Urls[i % options.Urls.Count],
+                options.Urls,
+                i,
                 string.Create(CultureInfo.InvariantCulture, $"load-{options.RunId}-{i}"),
                 string.Create(CultureInfo.InvariantCulture, $"user_id=load-{options.RunId}-u{i}{baseline}"),
                 sources.For(i),
-                _statistics);
+                _statistics,
+                options.EventsPath is null ? null : new ConnectionTimeline());
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -142,7 +157,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         return [.. opened.OfType<LoadConnection>()];
     }
 
-    private bool PastDuration(Stopwatch clock) => options.Duration is { } duration && clock.Elapsed >= duration;
+    private bool PastDuration(Stopwatch clock) => _stopStarting || (options.Duration is { } duration && clock.Elapsed >= duration);
 
     private async Task ClosedLoopAsync(LoadConnection connection, int first, int end, Stopwatch clock, CancellationToken cancellationToken)
     {
@@ -315,7 +330,7 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
         return readings;
     }
 
-    private LoadReport Report(List<LoadConnection> connections, TimeSpan elapsed, Dictionary<string, (long? Rss, long? Heap)> before, Dictionary<string, (long? Rss, long? Heap)> after)
+    private LoadReport Report(List<LoadConnection> connections, TimeSpan elapsed, Dictionary<string, (long? Rss, long? Heap)> before, Dictionary<string, (long? Rss, long? Heap)> after, IReadOnlyList<EventImpact> events)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
         var opened = connections.Count;
@@ -369,12 +384,15 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
             Reconnects = _statistics.Reconnects,
             UnexpectedDisconnects = _statistics.UnexpectedDisconnects,
             ConnectFailures = _statistics.ConnectFailures,
+            ConnectAttemptsFailed = _statistics.ConnectAttemptsFailed,
+            Failovers = _statistics.Failovers,
             Resyncs = _statistics.Resyncs,
             Retries = _statistics.Retries,
             Violations = violations,
             ViolationSamples = [.. _statistics.ViolationSamples],
             Memory = memory,
             TurnWindows = _windows.Summarise(options.AgedTurns is null ? opened : (opened + 1) / 2),
+            Events = events,
         };
     }
 }

@@ -14,6 +14,8 @@ public sealed class LoadStatistics
     private long _reconnects;
     private long _unexpectedDisconnects;
     private long _connectFailures;
+    private long _connectAttemptsFailed;
+    private long _failovers;
     private long _resyncs;
     private long _turnMismatches;
     private long _unreadableFrames;
@@ -56,7 +58,14 @@ public sealed class LoadStatistics
 
     public long UnexpectedDisconnects => Interlocked.Read(ref _unexpectedDisconnects);
 
+    /// <summary>Sockets that could not be opened, or could not be reopened after every attempt: their turns are lost.</summary>
     public long ConnectFailures => Interlocked.Read(ref _connectFailures);
+
+    /// <summary>Attempts to reopen a lost socket that failed and were followed by another attempt (on the next address).</summary>
+    public long ConnectAttemptsFailed => Interlocked.Read(ref _connectAttemptsFailed);
+
+    /// <summary>Lost sockets reopened on another gateway than the one that lost them.</summary>
+    public long Failovers => Interlocked.Read(ref _failovers);
 
     public long Resyncs => Interlocked.Read(ref _resyncs);
 
@@ -87,6 +96,10 @@ public sealed class LoadStatistics
     public void OnUnexpectedDisconnect() => Interlocked.Increment(ref _unexpectedDisconnects);
 
     public void OnConnectFailure() => Interlocked.Increment(ref _connectFailures);
+
+    public void OnConnectAttemptFailed() => Interlocked.Increment(ref _connectAttemptsFailed);
+
+    public void OnFailover() => Interlocked.Increment(ref _failovers);
 
     public void OnResync() => Interlocked.Increment(ref _resyncs);
 

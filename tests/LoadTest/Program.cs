@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Conversations.LoadTest;
 
 if (args is ["--help"] or ["-h"])
@@ -24,7 +25,16 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var report = await new LoadRunner(options, Console.Error).RunAsync(stop.Token);
+// SIGTERM ends the run the way --duration does: no new turns, the ones in flight answered, then the report.
+// A script that drives the run (the failure drill) stops it this way once its events are done.
+var runner = new LoadRunner(options, Console.Error);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    runner.StopStartingTurns();
+});
+
+var report = await runner.RunAsync(stop.Token);
 ReportWriter.WriteTable(report, Console.Out);
 if (options.JsonPath is { } path)
 {

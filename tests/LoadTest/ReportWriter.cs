@@ -22,7 +22,7 @@ public static class ReportWriter
         Latency(output, "assistant_message (whole turn)", report.TurnMs);
         Latency(output, "connect", report.ConnectMs);
         Latency(output, "reconnect (drop to open)", report.ReconnectMs);
-        Row(output, "reconnects (storm + recoveries)", string.Create(c, $"{report.Reconnects}, unexpected disconnects {report.UnexpectedDisconnects}, connect failures {report.ConnectFailures}, resyncs {report.Resyncs}, retries {report.Retries}"));
+        Row(output, "reconnects (storm + recoveries)", string.Create(c, $"{report.Reconnects} ({report.Failovers} to another gateway), unexpected disconnects {report.UnexpectedDisconnects}, failed attempts {report.ConnectAttemptsFailed}, connect failures {report.ConnectFailures}, resyncs {report.Resyncs}, retries {report.Retries}"));
         Row(output, "errors by code", report.Errors.Count == 0 ? "none" : string.Join(", ", report.Errors.Select(e => string.Create(c, $"{e.Key} {e.Value}"))));
         var v = report.Violations;
         Row(output, "violations", string.Create(c, $"lost {v.LostFrames}, duplicate {v.DuplicateFrames}, gaps {v.SeqGaps}, turns not completed {v.TurnsNotCompleted}, turn mismatches {v.TurnMismatches}, unreadable {v.UnreadableFrames}"));
@@ -43,6 +43,16 @@ public static class ReportWriter
                 $"{first.FirstTurn}-{first.LastTurn}: {first.MeanTurnMs:F1} ms ({first.TurnsPerSecond:F0}/s); {last.FirstTurn}-{last.LastTurn}: {last.MeanTurnMs:F1} ms ({last.TurnsPerSecond:F0}/s); late/early rate {last.TurnsPerSecond / first.TurnsPerSecond:P1}"));
         }
 
+        if (report.Events.Count > 0)
+        {
+            output.WriteLine(string.Create(c, $"  {"event (s from start)",-36}{"in flight",10}{"not done",9}  {"first frame after (ms) p50/p99/max",-36}{"reply after (ms) p50/p99/max"}"));
+            foreach (var e in report.Events)
+            {
+                output.WriteLine(string.Create(c,
+                    $"  {$"{e.Name} ({e.AtSeconds:F1})",-36}{e.TurnsInFlight,10}{e.TurnsNotCompleted,9}  {Spread(e.FirstFrameMs),-36}{Spread(e.ReplyMs)}"));
+            }
+        }
+
         Row(output, "result", report.Clean ? "CLEAN" : "VIOLATIONS");
     }
 
@@ -58,6 +68,9 @@ public static class ReportWriter
 
     private static void Latency(TextWriter output, string name, LatencySummary s) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36}{s.Count,9}{s.P50,9:F1}{s.P95,9:F1}{s.P99,9:F1}{s.Max,9:F1}"));
+
+    private static string Spread(LatencySummary s) =>
+        s.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:F0} / {s.P99:F0} / {s.Max:F0}");
 
     private static string Mib(long? bytes) => bytes is { } b ? (b / 1048576.0).ToString("F1", CultureInfo.InvariantCulture) : "?";
 

@@ -10,7 +10,8 @@ namespace Conversations.LoadTest;
 /// <param name="ErrorCode">The <c>error_code</c> of an <c>error</c> frame.</param>
 /// <param name="MetadataLastSeq"><c>metadata.last_seq</c> of <c>conversation_resumed</c> and <c>resync_required</c>.</param>
 /// <param name="RetrySuggested">The <c>retry_suggested</c> of an <c>error</c> frame.</param>
-public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, string? Content, string? ErrorCode, long? MetadataLastSeq, bool RetrySuggested = false)
+/// <param name="Id">The client message id of an <c>ack</c>, to name it in a violation.</param>
+public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, string? Content, string? ErrorCode, long? MetadataLastSeq, bool RetrySuggested = false, string? Id = null)
 {
     /// <summary>Reads one UTF-8 JSON server frame; throws <see cref="JsonException"/> when it is not one.</summary>
     public static ServerFrame Parse(ReadOnlySpan<byte> utf8Json)
@@ -21,7 +22,7 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
             throw new JsonException("A server frame must be a JSON object.");
         }
 
-        string? type = null, content = null, errorCode = null;
+        string? type = null, content = null, errorCode = null, id = null;
         long? seq = null, metadataLastSeq = null;
         int? turn = null;
         var retrySuggested = false;
@@ -41,6 +42,11 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
             {
                 reader.Read();
                 turn = reader.GetInt32();
+            }
+            else if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
             else if (reader.ValueTextEquals("error_code"u8))
             {
@@ -69,7 +75,7 @@ public readonly record struct ServerFrame(string Type, long? Seq, int? Turn, str
             }
         }
 
-        return new ServerFrame(type ?? throw new JsonException("A server frame has no type."), seq, turn, content, errorCode, metadataLastSeq, retrySuggested);
+        return new ServerFrame(type ?? throw new JsonException("A server frame has no type."), seq, turn, content, errorCode, metadataLastSeq, retrySuggested, id);
     }
 
     private static long? ReadLastSeq(ref Utf8JsonReader reader)

@@ -11,12 +11,18 @@
 #   tests/LoadTest/measure.sh profile        the throughput load with `perf record` on the gateway: where its CPU goes
 #   tests/LoadTest/measure.sh cluster        against deploy/local/cluster.sh (up, Release): turns/s over both gateways
 #                                            and PostgreSQL WAL bytes written per turn and per 20 frames (pg_stat_wal)
+#   tests/LoadTest/measure.sh failover       the failure drill (docs/operations.md): deploy/local/cluster.sh up, load on both
+#                                            gateways while a silo is killed, another paused, PostgreSQL and a gateway killed
+#                                            and restarted; lost / duplicate / gap counts and the wait of the turns in flight
 #
 # Settings (environment): IDLE_SOCKETS (19000), TALKING (1000), TURNS (20), LATENCY_SHARE (0.2), LONG (200),
 # LONG_TURNS (500), CLUSTER_TALKING (1000), CLUSTER_TURNS (20),
 # STORM_SOCKETS (1000), STORM_SHARE (0.1), STORM_SECONDS (60), GRAINS (1000), CHUNK_DELAY (00:00:00 for
 # throughput, latency and grain memory), OUT (.local/load: JSON reports and server logs).
-# Only loopback is used: the gateway on 127.0.0.1:5000, the echo server on 127.0.0.1:5100.
+# Failover: FAILOVER_SOCKETS (200), THINK_MS (200), GAP (20 s between events), PAUSE_SECONDS (15),
+# DOWN_SECONDS (10: how long PostgreSQL and the gateway stay dead), and cluster.sh's LOCAL_* settings.
+# Only loopback is used: the gateway on 127.0.0.1:5000, the echo server on 127.0.0.1:5100, the local cluster on
+# cluster.sh's ports.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -65,6 +71,156 @@ stop_server() {
   fi
 }
 trap stop_server EXIT
+
+# The failure drill. Each step is bounded: sleeps of fixed length, polls of bounded count, the load tool's own
+# --deadline. Only the processes this script started (through cluster.sh) are signalled.
+failover() {
+  local cluster=$repo/deploy/local/cluster.sh config=${LOCAL_CONFIGURATION:-Debug}
+  local dll=$repo/tests/LoadTest/bin/${LOCAL_CONFIGURATION:-Debug}/net10.0/Conversations.LoadTest.dll
+  local gap=${GAP:-20} pause=${PAUSE_SECONDS:-15} down=${DOWN_SECONDS:-10} pg_port=${LOCAL_PG_PORT:-54329}
+  local -a gateway_ports silo_ports silo_http_ports
+  read -r -a gateway_ports <<<"${LOCAL_GATEWAY_PORTS:-5001 5002}"
+  read -r -a silo_ports <<<"${LOCAL_SILO_PORTS:-11201 11202 11203}"
+  read -r -a silo_http_ports <<<"${LOCAL_SILO_HTTP_PORTS:-8201 8202 8203}"
+  local psql
+  psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
+  events=$out/failover-events.txt
+  : >"$events"
+  cluster_dir=${LOCAL_CLUSTER_DIR:-$repo/.local/cluster}
+  export LOCAL_CONFIGURATION=$config
+  trap failover_cleanup EXIT
+
+  bash "$cluster" up
+  cluster_started=1
+  t0=$(date +%s%3N)
+  dotnet "$dll" --url "ws://127.0.0.1:${gateway_ports[0]},ws://127.0.0.1:${gateway_ports[1]}" \
+    --connections "${FAILOVER_SOCKETS:-200}" --turns 100000 --think-ms "${THINK_MS:-200}" --ramp-up 10 \
+    --duration 900 --deadline 1000 --turn-timeout 60 --events "$events" --json "$out/failover.json" \
+    >"$out/failover-report.txt" 2>"$out/failover-load.log" &
+  load_pid=$!
+  sleep 15
+
+  mark silo1-sigkill
+  kill -KILL "$(bash "$cluster" pid silo1)"
+  until_status "${silo_ports[0]}" 6 30 "silo1 declared dead in the membership table" || true
+  sleep "$gap"
+  mark silo1-restart
+  bash "$cluster" start silo1
+  note "silo1 healthy again"
+
+  sleep "$gap"
+  local paused
+  paused=$(bash "$cluster" pid silo2)
+  mark silo2-sigstop
+  kill -STOP "$paused"
+  stopped_pid=$paused
+  local stop_ms
+  stop_ms=$(date +%s%3N)
+  until_status "${silo_ports[1]}" 6 "$pause" "silo2 (paused) declared dead in the membership table" || true
+  sleep_until $((stop_ms + pause * 1000))
+  mark silo2-sigcont
+  kill -CONT "$paused"
+  stopped_pid=
+  # Declared dead, the silo stops itself once it runs again and reads the table; not declared dead, it goes on.
+  local outcome="still running 60 s after SIGCONT"
+  for _ in $(seq 1 240); do
+    if ! kill -0 "$paused" 2>/dev/null; then outcome="stopped itself"; break; fi
+    sleep 0.25
+  done
+  note "silo2 after SIGCONT: $outcome (membership status now $(member_status "${silo_ports[1]}"))"
+  if [ "$outcome" = "stopped itself" ]; then
+    mark silo2-restart
+    bash "$cluster" start silo2
+    note "silo2 healthy again"
+  fi
+
+  sleep "$gap"
+  mark postgres-sigkill
+  kill -KILL "$(bash "$cluster" pid postgres)"
+  sleep "$down"
+  mark postgres-restart
+  bash "$cluster" start postgres
+  note "PostgreSQL accepting connections again"
+
+  sleep "$gap"
+  mark gateway1-sigkill
+  kill -KILL "$(bash "$cluster" pid gateway1)"
+  sleep "$down"
+  mark gateway1-restart
+  bash "$cluster" start gateway1
+  note "gateway1 ready again"
+
+  sleep "$gap"
+  note "ending the load (SIGTERM: no new turns, the ones in flight answered)"
+  kill -TERM "$load_pid"
+  wait "$load_pid" || true
+  load_pid=
+  cat "$out/failover-report.txt"
+  echo "membership of cluster 'local' (status 3 active, 6 dead):"
+  "$psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d conversations -c \
+    "SELECT port, generation, status, start_time::time(0) AS started, i_am_alive_time::time(0) AS last_alive, suspect_times
+     FROM orleans_membership WHERE deployment_id = 'local' ORDER BY port, generation" || true
+  mkdir -p "$out/failover-logs"
+  cp "$cluster_dir"/logs/*.log "$out/failover-logs/" 2>/dev/null || true
+  python3 - "$out/failover.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+v = r["violations"]
+print(f"drill: {r['turns_completed']} turns answered of {r['turns_started']} started; lost {v['lost_frames']}, duplicate {v['duplicate_frames']}, "
+      f"gaps {v['seq_gaps']}, turns not completed {v['turns_not_completed']}, timed out {r['turns_timed_out']}; "
+      f"reconnects {r['reconnects']} ({r['failovers']} to the other gateway), connect failures {r['connect_failures']}")
+for e in r["events"]:
+    f, d = e["first_frame_ms"], e["reply_ms"]
+    print(f"  {e['name']:<18} {e['turns_in_flight']:4} in flight, {e['turns_not_completed']} not answered; first frame after "
+          f"p50 {f['p50']:.0f} p99 {f['p99']:.0f} max {f['max']:.0f} ms; reply after p50 {d['p50']:.0f} p99 {d['p99']:.0f} max {d['max']:.0f} ms")
+PY
+}
+
+mark() {
+  echo "$(date +%s%3N) $1" >>"$events"
+  note "$1"
+}
+
+note() { printf '%7.1f s  %s\n' "$(( $(date +%s%3N) - t0 ))e-3" "$1"; }
+
+sleep_until() {
+  local left=$(( $1 - $(date +%s%3N) ))
+  if [ "$left" -gt 0 ]; then sleep "$(printf '%d.%03d' $((left / 1000)) $((left % 1000)))"; fi
+}
+
+# The status of the newest membership row of the silo on silo-to-silo port $1 (empty while PostgreSQL is down).
+member_status() {
+  "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql" -h 127.0.0.1 -p "${LOCAL_PG_PORT:-54329}" -U postgres \
+    -d conversations -At -c "SELECT status FROM orleans_membership WHERE deployment_id = 'local' AND port = $1 ORDER BY generation DESC LIMIT 1" \
+    2>/dev/null || true
+}
+
+# Polls (every 0.25 s, for at most $3 s) until the silo on port $1 has status $2; prints how long that took.
+until_status() {
+  local since
+  since=$(date +%s%3N)
+  for _ in $(seq 1 $(( $3 * 4 ))); do
+    if [ "$(member_status "$1")" = "$2" ]; then
+      note "$4 after $(( $(date +%s%3N) - since )) ms"
+      return 0
+    fi
+    sleep 0.25
+  done
+  note "$4: not within $3 s"
+  return 1
+}
+
+failover_cleanup() {
+  if [ -n "${stopped_pid:-}" ]; then kill -CONT "$stopped_pid" 2>/dev/null || true; fi
+  if [ -n "${load_pid:-}" ] && kill -0 "$load_pid" 2>/dev/null; then
+    kill -TERM "$load_pid" 2>/dev/null || true
+    wait "$load_pid" 2>/dev/null || true
+  fi
+  if [ -n "${cluster_started:-}" ]; then
+    cp "$cluster_dir"/logs/*.log "$out/failover-logs/" 2>/dev/null || true
+    bash "$repo/deploy/local/cluster.sh" down || true
+  fi
+}
 
 json_field() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$2)" "$1"; }
 
@@ -211,8 +367,11 @@ print(f"PostgreSQL WAL: {wal / 1048576:.1f} MiB for {turns} turns: {wal / max(tu
       f"{wal / max(frames, 1) * 20 / 1024:.2f} KiB per 20 frames")
 PY
     ;;
+  failover)
+    failover
+    ;;
   *)
-    sed -n '2,19p' "$0"
+    sed -n '2,25p' "$0"
     exit 2
     ;;
 esac
