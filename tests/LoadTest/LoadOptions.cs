@@ -85,6 +85,12 @@ public sealed record LoadOptions
     public int? AgedTurns { get; init; }
 
     /// <summary>
+    /// Every message a text of its own (the conversation and turn appended), so that no cache of recent texts
+    /// in the server answers for it: the cost of a turn whose words nobody sent before.
+    /// </summary>
+    public bool DistinctMessages { get; init; }
+
+    /// <summary>
     /// A file of events (<c>unix_ms name</c> a line) that someone else appends to during the run, such as
     /// the failure drill killing processes; read at the end, each event is reported with the turns that
     /// were in flight at that moment and how long they then waited. Null: no events.
@@ -113,6 +119,12 @@ public sealed record LoadOptions
             if (name == "--force-gc")
             {
                 options = options with { ForceGc = true };
+                continue;
+            }
+
+            if (name == "--distinct-messages")
+            {
+                options = options with { DistinctMessages = true };
                 continue;
             }
 
@@ -188,6 +200,7 @@ public sealed record LoadOptions
           --memory-delay S                     with --memory-after-close: seconds to wait before reading (default 3)
           --aged K                             even sockets do K turns, then they and the odd (fresh) ones do 20 more
                                                at once: turns K+1..K+20 against turns 1..20 in the same seconds
+          --distinct-messages                  every message a text nobody sent before (default: seven texts in turn)
           --json FILE                          also write the report as JSON
           --events FILE                        events appended during the run ("unix_ms name" a line): turns in flight at each, and their wait
           --run-id ID                          prefix of conversation and user ids (default random)

@@ -232,7 +232,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter log)
     {
         try
         {
-            var reply = await connection.SendTurnAsync(Messages[turn % Messages.Length], startedAt, cancellationToken);
+            var text = Messages[turn % Messages.Length];
+            if (options.DistinctMessages)
+            {
+                text = $"{text} (ref {connection.ConversationId}-{turn})";
+            }
+
+            var reply = await connection.SendTurnAsync(text, startedAt, cancellationToken);
             await reply.WaitAsync(options.TurnTimeout, cancellationToken);
             _windows.Record(turn, startedAt);
             return true;

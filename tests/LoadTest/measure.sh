@@ -16,7 +16,8 @@
 #                                            and restarted; lost / duplicate / gap counts and the wait of the turns in flight
 #
 # Settings (environment): IDLE_SOCKETS (19000), TALKING (1000), TURNS (20), LATENCY_SHARE (0.2), LONG (200),
-# LONG_TURNS (500), CLUSTER_TALKING (1000), CLUSTER_TURNS (20),
+# LONG_TURNS (500), CLUSTER_TALKING (1000), CLUSTER_TURNS (20), DISTINCT (set: throughput and cluster send every
+# message as a text nobody sent before, so that the server's cache of recent embeddings never answers),
 # STORM_SOCKETS (1000), STORM_SHARE (0.1), STORM_SECONDS (60), GRAINS (1000), CHUNK_DELAY (00:00:00 for
 # throughput, latency and grain memory), OUT (.local/load: JSON reports and server logs).
 # Failover: FAILOVER_SOCKETS (200), THINK_MS (200), GAP (20 s between events), PAUSE_SECONDS (15),
@@ -250,7 +251,7 @@ case "$scenario" in
     for run in $(seq 1 "${RUNS:-1}"); do
       start_gateway --Responders:Offline:ChunkDelay "${CHUNK_DELAY:-00:00:00}" --Gateway:MessagesPerSecond 100 --Gateway:MessageBurst 100
       warm_up
-      load --connections "$n" --turns "$turns" --ramp-up 10 --json "$out/throughput-gateway-$run.json" || true
+      load --connections "$n" --turns "$turns" --ramp-up 10 ${DISTINCT:+--distinct-messages} --json "$out/throughput-gateway-$run.json" || true
       stop_server
       frames=$(json_field "$out/throughput-gateway-$run.json" "['frames_per_turn']")
       k=$(python3 -c "print(max(2, round($frames)))")
@@ -353,7 +354,7 @@ PY
     urls=(--url ws://127.0.0.1:5001,ws://127.0.0.1:5002)
     load "${urls[@]}" --connections 200 --turns 5 --ramp-up 2 --run-id "warmup-$(date +%s%N)" >/dev/null 2>&1 || true
     before=$(wal "SELECT pg_current_wal_lsn()")
-    load "${urls[@]}" --connections "${CLUSTER_TALKING:-1000}" --turns "${CLUSTER_TURNS:-20}" --ramp-up 10 \
+    load "${urls[@]}" --connections "${CLUSTER_TALKING:-1000}" --turns "${CLUSTER_TURNS:-20}" --ramp-up 10 ${DISTINCT:+--distinct-messages} \
       --json "$out/cluster-gateway.json" || true
     wal_bytes=$(wal "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$before')::bigint")
     python3 - "$out/cluster-gateway.json" "$wal_bytes" <<'PY'

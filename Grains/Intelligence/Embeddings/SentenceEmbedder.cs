@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Tokenizers;
 
@@ -9,11 +10,18 @@ namespace Conversations.Grains.Intelligence.Embeddings;
 /// on one thread with its weights quantized to int8, mean pooling and unit length. Thread-safe. Load it once per
 /// process through <see cref="EmbeddingModel.Shared"/>: loading takes about a second and some 100 MB.
 /// </summary>
+/// <remarks>
+/// The embeddings of recent short texts are kept (<see cref="CacheEntries"/>): one turn embeds its message twice,
+/// to classify it and to search the knowledge base, and short messages ("yes", "how much?") recur across
+/// conversations. A run of the model costs about a millisecond of CPU; a kept embedding, a copy.
+/// </remarks>
 public sealed class SentenceEmbedder : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly bool _takesTokenTypes;
+    private readonly MemoryCache _recent = new(new MemoryCacheOptions { SizeLimit = CacheEntries, TrackStatistics = true });
+    private readonly MemoryCacheEntryOptions _entry = new() { Size = 1 };
 
     internal SentenceEmbedder(InferenceSession session, BertTokenizer tokenizer, string modelName, TimeSpan loadTime)
     {
@@ -30,16 +38,48 @@ public sealed class SentenceEmbedder : IDisposable
     /// <summary>The most word pieces of a text that are read; the rest is cut off. Messages are short; 128 keeps any text fast.</summary>
     public const int MaxTokens = 128;
 
+    /// <summary>How many embeddings of recent texts are kept (about 1.6 KB each).</summary>
+    public const int CacheEntries = 1024;
+
+    /// <summary>The longest text whose embedding is kept: longer messages seldom recur.</summary>
+    public const int CachedTextLength = 200;
+
     /// <summary>The model's name, as its package calls it.</summary>
     public string ModelName { get; }
 
     /// <summary>How long loading the model took.</summary>
     public TimeSpan LoadTime { get; }
 
-    /// <summary>The embedding of <paramref name="text"/>: <see cref="Dimensions"/> numbers of unit length.</summary>
+    /// <summary>How often a kept embedding answered, and how often the model ran for a text short enough to keep.</summary>
+    public (long Hits, long Misses) CacheCounts
+    {
+        get
+        {
+            var statistics = _recent.GetCurrentStatistics();
+            return (statistics?.TotalHits ?? 0, statistics?.TotalMisses ?? 0);
+        }
+    }
+
+    /// <summary>The embedding of <paramref name="text"/>: <see cref="Dimensions"/> numbers of unit length, the caller's own copy.</summary>
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > CachedTextLength)
+        {
+            return Compute(text);
+        }
+
+        if (!_recent.TryGetValue(text, out float[]? embedding) || embedding is null)
+        {
+            embedding = Compute(text);
+            _recent.Set(text, embedding, _entry);
+        }
+
+        return (float[])embedding.Clone();
+    }
+
+    private float[] Compute(string text)
+    {
         var ids = _tokenizer.EncodeToIds(text);
         var count = Math.Min(ids.Count, MaxTokens);
         var inputIds = new long[count];
@@ -92,5 +132,9 @@ public sealed class SentenceEmbedder : IDisposable
     public static float Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _recent.Dispose();
+        _session.Dispose();
+    }
 }
