@@ -184,8 +184,8 @@ public sealed partial class ConversationGrain
     }
 
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
-    // arrived into one delta, makes it durable, and goes back for more. A slow write thus coalesces tokens
-    // instead of queueing frames.
+    // arrived into one delta, makes it durable, and goes back for more, at most once per DeltaWriteInterval
+    // after the first. A slow write thus coalesces tokens instead of queueing frames.
     private async Task<StreamedReply> StreamReplyAsync(ReplyContext context, long startedAt, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<ReplyEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -223,6 +223,12 @@ public sealed partial class ConversationGrain
                 if (!channel.Reader.Completion.IsCompleted)
                 {
                     await FlushAsync();
+
+                    // The pieces that arrive meanwhile wait for the next write, unless the reply ends first.
+                    if (_options.DeltaWriteInterval > TimeSpan.Zero && !pump.IsCompleted)
+                    {
+                        await Task.WhenAny(Task.Delay(_options.DeltaWriteInterval, timeProvider, cancellationToken), pump);
+                    }
                 }
             }
         }

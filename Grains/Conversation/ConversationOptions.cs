@@ -45,6 +45,14 @@ public sealed class ConversationOptions
     /// </summary>
     public int SnapshotEveryTurns { get; set; } = 10;
 
+    /// <summary>
+    /// While a reply streams, its pieces are written to the log (and sent) at most this often after the first one,
+    /// which goes at once: the tokens that arrive in between go out as one delta, in one write. A model that
+    /// streams 50 tokens a second thus costs 10 writes a second, not 50; the reader sees the text grow in steps
+    /// of this length. Zero writes as soon as the previous write is done. Default 100 ms.
+    /// </summary>
+    public TimeSpan DeltaWriteInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The longest reply, in characters. Default 280.</summary>
     public int MaxReplyChars { get; set; } = 280;
 

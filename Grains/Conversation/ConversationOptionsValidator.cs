@@ -50,6 +50,11 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             failures.Add($"{Section}:SnapshotEveryTurns must be at least 1 (was {options.SnapshotEveryTurns}).");
         }
 
+        if (options.DeltaWriteInterval < TimeSpan.Zero || options.DeltaWriteInterval > TimeSpan.FromSeconds(2))
+        {
+            failures.Add($"{Section}:DeltaWriteInterval must be between 0 and 2 seconds (was {options.DeltaWriteInterval}).");
+        }
+
         if (options.MaxReplyChars is < 20 or > 100_000)
         {
             failures.Add($"{Section}:MaxReplyChars must be between 20 and 100000 (was {options.MaxReplyChars}).");

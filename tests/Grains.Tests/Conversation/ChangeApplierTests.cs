@@ -122,6 +122,37 @@ public sealed class ChangeApplierTests : IDisposable
         Assert.True(payload.Length < frames.Sum(f => f.Json.Length), "a record of many frames is stored compressed");
     }
 
+    [Fact]
+    public void RecordsWrittenInTheFirstFormatAreStillRead()
+    {
+        var serializer = _services.GetRequiredService<Serializer>();
+        var codec = new LogPayloadCodec(serializer);
+        List<LogFrame> frames = [new(7, 1, System.Text.Encoding.UTF8.GetBytes("{\"type\":\"assistant_delta\",\"seq\":7,\"delta\":\"a piece\"}"))];
+        List<ConversationChange> changes = [Accepted(1, "m1")];
+        byte[] firstFormat = [0, .. serializer.SerializeToArray(new StoredRecordPayload(frames, changes))];
+
+        var decoded = codec.DecodeRecord(firstFormat);
+
+        Assert.Equal(frames.Select(f => f.Json), decoded.Frames.Select(f => f.Json));
+        Assert.Equal(changes, decoded.Changes);
+    }
+
+    [Fact]
+    public void ARecordNamesNoCollectionTypeAndIsSmallerThanInTheFirstFormat()
+    {
+        var serializer = _services.GetRequiredService<Serializer>();
+        var codec = new LogPayloadCodec(serializer);
+        var json = System.Text.Encoding.UTF8.GetBytes("{\"type\":\"assistant_delta\",\"conversation_id\":\"c-1\",\"seq\":8,\"turn\":1,\"delta\":\"shared inbox. \"}");
+        var record = new LogRecord(3, 8, 8, [new LogFrame(8, 1, json)], []);
+
+        var payload = codec.EncodeRecord(record);
+        var firstFormat = serializer.SerializeToArray(new StoredRecordPayload(record.Frames.ToList(), record.Changes.ToList()));
+
+        Assert.DoesNotContain("System.Collections", System.Text.Encoding.Latin1.GetString(payload), StringComparison.Ordinal);
+        Assert.True(payload.Length < json.Length + 40, $"a record of one delta is its JSON and a few bytes ({payload.Length} for {json.Length})");
+        Assert.True(payload.Length + 100 < firstFormat.Length, $"{payload.Length} bytes now, {firstFormat.Length} in the first format");
+    }
+
     private static MessageAccepted Accepted(int turn, string id, string? userName = null) =>
         new(Now, new PendingTurn(turn, new UserMessage(id, $"message {turn}", userName, null), Now, Started: false), turn * 10);
 
