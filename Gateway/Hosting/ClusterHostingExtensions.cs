@@ -1,6 +1,7 @@
 using Conversations.Grains.Hosting;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Security;
+using Conversations.Silo.Hosting;
 using Orleans.Configuration;
 
 namespace Conversations.Gateway.Hosting;

@@ -1,5 +1,5 @@
 using Conversations.Gateway.Auth;
-using Conversations.Grains.Telemetry;
+using Conversations.Silo.Telemetry;
 
 namespace Conversations.Gateway.Hosting;
 

@@ -6,6 +6,8 @@ using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
+using Conversations.Silo.Health;
+using Conversations.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -3,37 +3,13 @@ using Conversations.Grains.Health;
 using Conversations.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Conversations.Grains.Hosting;
 
-/// <summary>Sets up a process that hosts a conversation silo.</summary>
+/// <summary>Services of a process that hosts a conversation silo or is a client of one.</summary>
 public static class HostBuilderExtensions
 {
-    /// <summary>
-    /// Reads the <c>Cluster</c> settings, checks PostgreSQL before Orleans starts when it is used, and
-    /// hosts a silo with the conversation grains.
-    /// </summary>
-    /// <param name="builder">The host.</param>
-    /// <param name="dashboardByDefault">Whether the Orleans dashboard is on unless <c>Dashboard:Enabled</c> says otherwise.</param>
-    public static IHostApplicationBuilder AddConversationsSilo(this IHostApplicationBuilder builder, bool dashboardByDefault = false)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var settings = ClusterSettingsValidator.Read(builder.Configuration);
-        var dashboard = builder.Configuration.DashboardEnabled(dashboardByDefault);
-        builder.Services.AddConversationsDatabase(settings);
-        builder.UseOrleans(silo =>
-        {
-            silo.AddConversations(settings);
-            if (dashboard)
-            {
-                silo.AddConversationsDashboard();
-            }
-        });
-        return builder;
-    }
-
     /// <summary>
     /// When the settings use PostgreSQL: its data source, the schema migrator and the start-up check.
     /// Registered before Orleans, so that the check runs before the silo or client starts.

@@ -1,6 +1,6 @@
 using Conversations.Grains.Health;
-using Conversations.Grains.Hosting;
-using Conversations.Grains.Telemetry;
+using Conversations.Silo.Health;
+using Conversations.Silo.Telemetry;
 
 namespace Conversations.Silo.Hosting;
 

@@ -7,10 +7,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Grains.Interfaces/Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Grains.csproj Grains/
+# The gateway takes its web hosting (health, /metrics, dashboard, the embedded silo) from the silo project.
+COPY Silo/Silo.csproj Silo/
 COPY Gateway/Gateway.csproj Gateway/
 RUN dotnet restore Gateway/Gateway.csproj
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
+COPY Silo/ Silo/
 COPY Gateway/ Gateway/
 COPY deploy/sql/ deploy/sql/
 RUN dotnet publish Gateway/Gateway.csproj -c Release --no-restore -o /app

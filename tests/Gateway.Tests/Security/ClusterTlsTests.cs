@@ -3,6 +3,7 @@ using Conversations.Gateway.Hosting;
 using Conversations.Grains.Hosting;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Security;
+using Conversations.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

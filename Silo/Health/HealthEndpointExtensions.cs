@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Builder;
+using Conversations.Grains.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Conversations.Grains.Health;
+namespace Conversations.Silo.Health;
 
 /// <summary>The health endpoints that silo and gateway share.</summary>
 public static class HealthEndpointExtensions
@@ -22,8 +20,4 @@ public static class HealthEndpointExtensions
         });
         return endpoints;
     }
-
-    /// <summary>The readiness check of the Orleans cluster.</summary>
-    public static IHealthChecksBuilder AddClusterCheck(this IHealthChecksBuilder checks) =>
-        checks.AddCheck<ClusterHealthCheck>(HealthTags.ClusterCheck, tags: [HealthTags.Ready]);
 }

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 
-namespace Conversations.Grains.Hosting;
+namespace Conversations.Silo.Hosting;
 
 /// <summary>
 /// The Orleans dashboard (grains, silos, calls) at <c>/dashboard</c> on a process that hosts a silo.

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Conversations.Grains.Health;
+namespace Conversations.Silo.Health;
 
 /// <summary>
 /// Writes a health report as JSON: <c>{"status":"Unhealthy","checks":{"storage":{"status":…,"description":…}}}</c>,

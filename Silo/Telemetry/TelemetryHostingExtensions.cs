@@ -1,17 +1,12 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Conversations.Grains.Telemetry;
+namespace Conversations.Silo.Telemetry;
 
 /// <summary>OpenTelemetry for silo and gateway processes: our meters and spans, Orleans', ASP.NET Core's and HttpClient's.</summary>
 public static class TelemetryHostingExtensions
@@ -69,14 +64,6 @@ public static class TelemetryHostingExtensions
         }
 
         return builder;
-    }
-
-    /// <summary>The instruments alone, for hosts that collect metrics their own way (test clusters).</summary>
-    public static IServiceCollection AddConversationInstruments(this IServiceCollection services)
-    {
-        services.AddMetrics();
-        services.TryAddSingleton<ConversationInstruments>();
-        return services;
     }
 
     /// <summary>Maps the Prometheus scrape endpoint.</summary>
