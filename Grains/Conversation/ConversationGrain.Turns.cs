@@ -111,8 +111,6 @@ public sealed partial class ConversationGrain
         }
 
         _log.Append(header => LogFrames.ProcessingStep(header, turn, ProcessingSteps.Generating, "Writing a reply"));
-        await FlushAsync();
-
         var reply = await StreamReplyAsync(rules.ReplyContext(_state, plan, ConversationId), startedAt, cancellationToken);
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         var outcome = rules.CommitTurn(_state, plan, reply.ToResult(), elapsed, Now);
@@ -183,6 +181,9 @@ public sealed partial class ConversationGrain
         return activity;
     }
 
+    // How long the notices that open a turn wait for the reply's first piece to share its write.
+    private static readonly TimeSpan FirstPieceWait = TimeSpan.FromMilliseconds(15);
+
     // The generator runs off the grain's scheduler and feeds a channel; the grain drains whatever has
     // arrived into one delta, makes it durable, and goes back for more, at most once per DeltaWriteInterval
     // after the first. A slow write thus coalesces tokens instead of queueing frames.
@@ -195,7 +196,16 @@ public sealed partial class ConversationGrain
         var piece = new StringBuilder();
         try
         {
-            while (reply.Text.Length < context.MaxReplyChars && await channel.Reader.WaitToReadAsync(cancellationToken))
+            // The turn's notices so far go out with the reply's first piece when it comes at once (a local
+            // responder), in one write; otherwise on their own, without waiting for the model any longer.
+            var readable = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            if (_options.DeltaWriteInterval == TimeSpan.Zero ||
+                await Task.WhenAny(readable, Task.Delay(FirstPieceWait, timeProvider, CancellationToken.None)) != readable)
+            {
+                await FlushAsync();
+            }
+
+            while (reply.Text.Length < context.MaxReplyChars && await readable)
             {
                 while (channel.Reader.TryRead(out var item))
                 {
@@ -230,6 +240,8 @@ public sealed partial class ConversationGrain
                         await Task.WhenAny(Task.Delay(_options.DeltaWriteInterval, timeProvider, cancellationToken), pump);
                     }
                 }
+
+                readable = channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_deactivating)
