@@ -20,6 +20,12 @@ public static class DialectServiceExtensions
         services.AddSingleton<NativeDialect>();
         services.AddSingleton<MeetingMuseDialect>();
         services.AddSingleton<SupportDeskApi>();
+        services.AddSingleton<OwnConversations>();
+        services.AddSingleton<SupportDeskKnowledgeApi>();
+        services.AddSingleton<SupportDeskAnalyticsApi>();
+        services.AddSingleton<SupportDeskMetricsApi>();
+        services.AddSingleton<SupportDeskFeedbackApi>();
+        services.AddSingleton<SupportDeskProfileApi>();
         return builder;
     }
 
@@ -47,6 +53,27 @@ public static class DialectServiceExtensions
         users.MapGet("/chat/conversations", (HttpContext http, SupportDeskApi handler) => handler.ListAsync(http));
         users.MapGet("/chat/conversations/{conversationId}", (HttpContext http, string conversationId, SupportDeskApi handler) => handler.GetAsync(http, conversationId));
         api.MapGet("/chat/ws/stats", (SupportDeskApi handler) => handler.Stats()).RequireConversationsOperator(endpoints.ServiceProvider);
+
+        users.MapGet("/knowledge/search", (HttpContext http, SupportDeskKnowledgeApi handler) => handler.SearchAsync(http));
+        users.MapGet("/knowledge/categories", (SupportDeskKnowledgeApi handler) => handler.CategoriesAsync());
+        users.MapPost("/knowledge/feedback", (HttpContext http, SupportDeskKnowledgeApi handler, CancellationToken ct) => handler.FeedbackAsync(http, ct));
+
+        users.MapGet("/metrics/conversation-quality", (HttpContext http, SupportDeskMetricsApi handler) => handler.QualityAsync(http));
+        users.MapGet("/metrics/conversation-flow/{conversation_id}", (HttpContext http, string conversation_id, SupportDeskMetricsApi handler) => handler.FlowAsync(http, conversation_id));
+        users.MapGet("/metrics/intent-resolution-rate", (HttpContext http, SupportDeskMetricsApi handler) => handler.IntentResolutionAsync(http));
+        users.MapGet("/metrics/escalation-predictions", (HttpContext http, SupportDeskMetricsApi handler) => handler.EscalationPredictionsAsync(http));
+
+        users.MapPost("/feedback", (HttpContext http, SupportDeskFeedbackApi handler, CancellationToken ct) => handler.FeedbackAsync(http, ct));
+        users.MapPost("/feedback/rating", (HttpContext http, SupportDeskFeedbackApi handler, CancellationToken ct) => handler.RatingAsync(http, ct));
+        users.MapGet("/feedback/summary", (HttpContext http, SupportDeskFeedbackApi handler) => handler.SummaryAsync(http));
+        users.MapGet("/profile", (HttpContext http, SupportDeskProfileApi handler) => handler.GetAsync(http));
+
+        // Figures over every user's conversations: operators only, as our /analytics.
+        var analytics = api.MapGroup("/analytics").RequireConversationsOperator(endpoints.ServiceProvider);
+        analytics.MapGet("/overview", (HttpContext http, SupportDeskAnalyticsApi handler, CancellationToken ct) => handler.OverviewAsync(http, ct));
+        analytics.MapGet("/metrics", (HttpContext http, SupportDeskAnalyticsApi handler, CancellationToken ct) => handler.MetricsAsync(http, ct));
+        analytics.MapGet("/intents", (HttpContext http, SupportDeskAnalyticsApi handler, CancellationToken ct) => handler.IntentsAsync(http, ct));
+        analytics.MapGet("/satisfaction", (SupportDeskAnalyticsApi handler) => handler.SatisfactionAsync());
         return endpoints;
     }
 }

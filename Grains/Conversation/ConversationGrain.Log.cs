@@ -61,4 +61,7 @@ public sealed partial class ConversationGrain
 
     [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} rated {Rating}")]
     private partial void LogTurnRated(string conversationId, int turn, int rating);
+
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Warning, Message = "Conversation {ConversationId} turn {Turn} was rated but the satisfaction tally could not count it")]
+    private partial void LogTallyFailed(Exception exception, string conversationId, int turn);
 }

@@ -48,9 +48,23 @@ public sealed partial class ConversationGrain
         }
 
         var now = Now;
-        Apply(new TurnRated(now, feedback with { At = now }));
+        var previous = _state.Feedback.Find(f => f.Turn == feedback.Turn);
+        var rated = feedback with { At = now };
+        Apply(new TurnRated(now, rated));
         await FlushAsync();
         LogTurnRated(ConversationId, feedback.Turn, feedback.Rating);
+
+        // The service's tally is derived from the ratings stored here: a rating stored but not counted (the
+        // tally unreachable) is logged, not refused, so that the user's rating is never lost for it.
+        try
+        {
+            await GrainFactory.GetGrain<ISatisfactionGrain>(ISatisfactionGrain.Key).RecordAsync(previous, rated);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTallyFailed(exception, ConversationId, feedback.Turn);
+        }
+
         return FeedbackOutcome.Stored;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Conversations.Grains.Intelligence.Embeddings;
+using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Knowledge;
 
@@ -13,6 +14,7 @@ public sealed class InMemoryKnowledgeBase : IKnowledgeBase
     private readonly IReadOnlyDictionary<string, float[]>? _embeddings;
     private readonly SentenceEmbedder? _embedder;
     private readonly KeywordIndex _keywords;
+    private readonly HashSet<string> _ids;
     private readonly ConcurrentDictionary<string, (int Helpful, int Unhelpful)> _feedback = new(StringComparer.Ordinal);
 
     /// <summary>The shipped articles over the process's shared embedding model (words only when it is not loaded).</summary>
@@ -29,6 +31,7 @@ public sealed class InMemoryKnowledgeBase : IKnowledgeBase
         _embedder = embeddings is null ? null : embedder;
         _embeddings = embeddings;
         _keywords = new KeywordIndex(articles.Select(a => a.SearchText).ToArray());
+        _ids = articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -57,12 +60,31 @@ public sealed class InMemoryKnowledgeBase : IKnowledgeBase
     }
 
     /// <inheritdoc />
-    public ValueTask RecordFeedbackAsync(string articleId, bool helpful, CancellationToken cancellationToken)
+    public ValueTask<ArticleFeedback?> RecordFeedbackAsync(string articleId, bool helpful, CancellationToken cancellationToken)
     {
-        _feedback.AddOrUpdate(
+        if (!_ids.Contains(articleId))
+        {
+            return ValueTask.FromResult<ArticleFeedback?>(null);
+        }
+
+        var (helpfulCount, unhelpfulCount) = _feedback.AddOrUpdate(
             articleId,
             helpful ? (1, 0) : (0, 1),
             (_, counts) => helpful ? (counts.Helpful + 1, counts.Unhelpful) : (counts.Helpful, counts.Unhelpful + 1));
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult<ArticleFeedback?>(new ArticleFeedback(articleId, helpfulCount, unhelpfulCount));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<KnowledgeEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<KnowledgeEntry> entries = _articles
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a =>
+            {
+                var (helpful, unhelpful) = _feedback.GetValueOrDefault(a.Id);
+                return new KnowledgeEntry(a.Id, a.Title, a.Category, a.Agent, helpful, unhelpful);
+            })
+            .ToArray();
+        return ValueTask.FromResult(entries);
     }
 }

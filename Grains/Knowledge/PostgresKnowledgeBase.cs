@@ -1,4 +1,5 @@
 using Conversations.Grains.Intelligence.Embeddings;
+using Conversations.Grains.Interfaces.Model;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -65,13 +66,30 @@ public sealed class PostgresKnowledgeBase(NpgsqlDataSource dataSource) : IKnowle
     }
 
     /// <inheritdoc />
-    public async ValueTask RecordFeedbackAsync(string articleId, bool helpful, CancellationToken cancellationToken)
+    public async ValueTask<ArticleFeedback?> RecordFeedbackAsync(string articleId, bool helpful, CancellationToken cancellationToken)
     {
+        await EnsureLoadedAsync(cancellationToken);
         await using var command = dataSource.CreateCommand(helpful
-            ? "UPDATE knowledge_articles SET helpful = helpful + 1 WHERE id = @id"
-            : "UPDATE knowledge_articles SET unhelpful = unhelpful + 1 WHERE id = @id");
+            ? "UPDATE knowledge_articles SET helpful = helpful + 1 WHERE id = @id RETURNING helpful, unhelpful"
+            : "UPDATE knowledge_articles SET unhelpful = unhelpful + 1 WHERE id = @id RETURNING helpful, unhelpful");
         command.Parameters.AddWithValue("id", articleId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ArticleFeedback(articleId, reader.GetInt32(0), reader.GetInt32(1)) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<KnowledgeEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand("SELECT id, title, category, agent, helpful, unhelpful FROM knowledge_articles ORDER BY id COLLATE \"C\"");
+        var entries = new List<KnowledgeEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new KnowledgeEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)));
+        }
+
+        return entries;
     }
 
     /// <summary>Stores the shipped articles whose stored version is older (or missing); returns how many were written.</summary>
