@@ -356,7 +356,8 @@ PY
     before=$(wal "SELECT pg_current_wal_lsn()")
     load "${urls[@]}" --connections "${CLUSTER_TALKING:-1000}" --turns "${CLUSTER_TURNS:-20}" --ramp-up 10 ${DISTINCT:+--distinct-messages} \
       --json "$out/cluster-gateway.json" || true
-    wal_bytes=$(wal "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$before')::bigint")
+    after=$(wal "SELECT pg_current_wal_lsn()")
+    wal_bytes=$(wal "SELECT pg_wal_lsn_diff('$after', '$before')::bigint")
     python3 - "$out/cluster-gateway.json" "$wal_bytes" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -367,6 +368,14 @@ print(f"cluster: {r['connections_opened']} conversations, {r['turns_per_second']
 print(f"PostgreSQL WAL: {wal / 1048576:.1f} MiB for {turns} turns: {wal / max(turns, 1) / 1024:.2f} KiB per turn, "
       f"{wal / max(frames, 1) * 20 / 1024:.2f} KiB per 20 frames")
 PY
+    # Where the WAL went, by table and index (pg_walinspect, PostgreSQL 15 and later), per completed turn.
+    turns=$(python3 -c 'import json,sys; print(max(json.load(open(sys.argv[1]))["turns_completed"], 1))' "$out/cluster-gateway.json")
+    wal "CREATE EXTENSION IF NOT EXISTS pg_walinspect" >/dev/null 2>&1 &&
+      wal "WITH r AS (SELECT record_length, substring(block_ref from 'rel [0-9]+/[0-9]+/([0-9]+)')::oid AS node
+                      FROM pg_get_wal_records_info('$before', '$after'))
+           SELECT format('  %-40s %8s B per turn', coalesce(c.relname, '(no relation: commits and the like)'), round(sum(r.record_length)::numeric / $turns))
+           FROM r LEFT JOIN pg_class c ON c.relfilenode = r.node
+           GROUP BY c.relname ORDER BY sum(r.record_length) DESC LIMIT 10" || true
     ;;
   failover)
     failover
