@@ -31,6 +31,12 @@ public sealed class LoadConnection : IAsyncDisposable
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposing = new();
     private readonly ConnectionTimeline? _timeline;
+
+    // Turns whose message went out more than once (resent after a reconnect, or retried after a refusal). The
+    // server answers each resend with the message's original ack, which can arrive after the turn was answered
+    // through the replay, even during the next turn: for these turns such an ack is expected, not a duplicate.
+    private readonly HashSet<int> _sentAgain = [];
+
     private ClientWebSocket? _socket;
     private int _urlIndex;
     private Task _receiving = Task.CompletedTask;
@@ -246,6 +252,7 @@ public sealed class LoadConnection : IAsyncDisposable
             if (_turn is { Acked: false, Done.Task.IsCompleted: false } turn)
             {
                 turn.Resent = true;
+                _sentAgain.Add(turn.Number);
                 unacked = turn.Frame;
             }
         }
@@ -403,7 +410,7 @@ public sealed class LoadConnection : IAsyncDisposable
 
             // A duplicate is counted by the checker and not acted on twice; a frame after a gap is new.
             // A message sent again is answered with its original ack, byte for byte (protocol): expected, not a duplicate.
-            if (frame is { Type: "ack", Seq: { } ackSeq } && ackSeq <= Checker.Highest && _turn is { } retried && (retried.Retries > 0 || retried.Resent) && frame.Turn == retried.Number)
+            if (frame is { Type: "ack", Seq: { } ackSeq, Turn: { } ackTurn } && ackSeq <= Checker.Highest && _sentAgain.Contains(ackTurn))
             {
                 return;
             }
@@ -478,6 +485,7 @@ public sealed class LoadConnection : IAsyncDisposable
                 else if (frame.Seq is null && frame.RetrySuggested && turn is { Acked: false, Retries: < MaxRetries })
                 {
                     turn.Retries++;
+                    _sentAgain.Add(turn.Number);
                     _statistics.OnRetry();
                     _ = RetryAsync(turn);
                 }
