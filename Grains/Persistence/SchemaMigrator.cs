@@ -9,7 +9,9 @@ namespace Conversations.Grains.Persistence;
 /// Applies the database schema (<c>deploy/sql/NNN_name.sql</c>, embedded in this assembly) that PostgreSQL
 /// does not have yet, in order, in one transaction, recording each in <c>schema_migrations</c>. A script whose
 /// data must be converted by code (007 moves checkpoints into the log) has that step run right after it, in
-/// the same transaction. Running it again changes nothing; two migrators at once wait for each other.
+/// the same transaction. Running it again changes nothing; two migrators at once wait for each other. Each
+/// script's checksum is recorded with it, and a released script that was edited afterwards stops both migration
+/// and start-up (<see cref="SchemaScriptChangedException"/>): a change to the schema is a new script.
 /// </summary>
 public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
@@ -27,12 +29,25 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         await ExecuteAsync(
             connection,
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), checksum text)",
             cancellationToken);
 
-        var applied = await AppliedVersionsAsync(connection, cancellationToken);
+        // Databases migrated before checksums were recorded get the column, and the checksums of the scripts
+        // as they are now: nothing older can be compared.
+        await ExecuteAsync(connection, "ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text", cancellationToken);
+        var applied = await AppliedAsync(connection, cancellationToken);
+        foreach (var script in Scripts.Where(s => applied.TryGetValue(s.Version, out var checksum) && checksum is null))
+        {
+            await using var backfill = new NpgsqlCommand("UPDATE schema_migrations SET checksum = @checksum WHERE version = @version", connection);
+            backfill.Parameters.AddWithValue("checksum", script.Checksum);
+            backfill.Parameters.AddWithValue("version", script.Version);
+            await backfill.ExecuteNonQueryAsync(cancellationToken);
+            applied[script.Version] = script.Checksum;
+        }
+
+        ThrowIfEdited(applied);
         var now = new List<SchemaScript>();
-        foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
+        foreach (var script in Scripts.Where(s => !applied.ContainsKey(s.Version)))
         {
             await ExecuteAsync(connection, script.Sql, cancellationToken);
             if (script.Version == LegacyCheckpointMigration.Version)
@@ -41,9 +56,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
                 LogCheckpointsMoved(moved);
             }
 
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection);
+            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name, checksum) VALUES (@version, @name, @checksum)", connection);
             record.Parameters.AddWithValue("version", script.Version);
             record.Parameters.AddWithValue("name", script.Name);
+            record.Parameters.AddWithValue("checksum", script.Checksum);
             await record.ExecuteNonQueryAsync(cancellationToken);
             LogApplied(script.Version, script.Name);
             now.Add(script);
@@ -53,7 +69,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         return now;
     }
 
-    /// <summary>The scripts the database lacks (all of them when it has no schema at all).</summary>
+    /// <summary>
+    /// The scripts the database lacks (all of them when it has no schema at all); throws
+    /// <see cref="SchemaScriptChangedException"/> when an applied script was edited since.
+    /// </summary>
     public async Task<IReadOnlyList<SchemaScript>> MissingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -63,21 +82,33 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
             return Scripts;
         }
 
-        var applied = await AppliedVersionsAsync(connection, cancellationToken);
-        return Scripts.Where(s => !applied.Contains(s.Version)).ToArray();
+        var applied = await AppliedAsync(connection, cancellationToken);
+        ThrowIfEdited(applied);
+        return Scripts.Where(s => !applied.ContainsKey(s.Version)).ToArray();
     }
 
-    private static async Task<HashSet<int>> AppliedVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    // Version -> recorded checksum (null where it was applied before checksums were recorded). Read through
+    // to_jsonb so that a table without the column yet reads as nulls.
+    private static async Task<Dictionary<int, string?>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var query = new NpgsqlCommand("SELECT version FROM schema_migrations", connection);
+        await using var query = new NpgsqlCommand("SELECT version, to_jsonb(m) ->> 'checksum' FROM schema_migrations m", connection);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        var versions = new HashSet<int>();
+        var applied = new Dictionary<int, string?>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions.Add(reader.GetInt32(0));
+            applied[reader.GetInt32(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
 
-        return versions;
+        return applied;
+    }
+
+    private static void ThrowIfEdited(Dictionary<int, string?> applied)
+    {
+        var edited = Scripts.Where(s => applied.TryGetValue(s.Version, out var checksum) && checksum is not null && checksum != s.Checksum).ToArray();
+        if (edited.Length > 0)
+        {
+            throw new SchemaScriptChangedException(edited);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -91,6 +91,56 @@ public sealed class SchemaTests(PostgresFixture postgres)
         Assert.Contains("migrate", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReleasedScriptEditedAfterItWasAppliedStopsMigrationAndStartUpNamingIt()
+    {
+        var connectionString = await postgres.NewDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var migrator = new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance);
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        // What the database recorded for 005 is no longer what the script says: as if the file had been edited.
+        await using (var edit = dataSource.CreateCommand("UPDATE schema_migrations SET checksum = md5('an older 005') WHERE version = 5"))
+        {
+            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+        }
+
+        var migrating = await Assert.ThrowsAsync<SchemaScriptChangedException>(() => migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal([5], migrating.Scripts.Select(s => s.Version));
+        Assert.Contains("005_conversation_turns.sql", migrating.Message, StringComparison.Ordinal);
+
+        var settings = Settings.Durable(connectionString);
+        settings["Cluster:MigrateOnStart"] = "false";
+        var starting = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => GatewayHost.StartAsync(settings.AsArguments()));
+        Assert.Contains("005_conversation_turns.sql changed after the database applied it", starting.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADatabaseMigratedBeforeChecksumsGetsTheChecksumsOfTheScriptsAsTheyAre()
+    {
+        var connectionString = await postgres.NewDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var migrator = new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance);
+        await migrator.MigrateAsync(CancellationToken.None);
+        await using (var old = dataSource.CreateCommand("ALTER TABLE schema_migrations DROP COLUMN checksum"))
+        {
+            await old.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty(await migrator.MissingAsync(CancellationToken.None));
+        Assert.Empty(await migrator.MigrateAsync(CancellationToken.None));
+
+        await using var read = dataSource.CreateCommand("SELECT version, checksum FROM schema_migrations ORDER BY version");
+        await using var reader = await read.ExecuteReaderAsync();
+        var recorded = new Dictionary<int, string>();
+        while (await reader.ReadAsync())
+        {
+            recorded[reader.GetInt32(0)] = reader.GetString(1);
+        }
+
+        Assert.Equal(SchemaMigrator.Scripts.ToDictionary(s => s.Version, s => s.Checksum), recorded);
+    }
+
     // Tables, columns, indexes and the Orleans queries: what a migration could change.
     private static async Task<string> DescribeSchemaAsync(string connectionString)
     {
