@@ -271,7 +271,7 @@ public sealed class ManifestTests
             // The files are readable by the container's user: the pod's fsGroup is its group, and group may read.
             var volume = pod["volumes"]!.AsArray().Single(v => (string?)v!["secret"]?["secretName"] == "conversations-cluster-tls")!;
             Assert.Equal((string?)pod["securityContext"]!["runAsGroup"], (string?)pod["securityContext"]!["fsGroup"]);
-            Assert.Equal(4, (Convert.ToInt32((string)volume["secret"]!["defaultMode"]!, 8) >> 3) & 4);
+            Assert.Equal(4, (int.Parse((string)volume["secret"]!["defaultMode"]!, System.Globalization.CultureInfo.InvariantCulture) >> 3) & 4);
 
             // The dev overlay talks plain TCP between pods (docs/deploy.md says so).
             var devEnvironment = dev.Environment(dev.Container("Deployment", name), "10.0.0.1");

@@ -33,8 +33,17 @@ internal sealed class Manifests(string overlay, IReadOnlyList<JsonObject> object
 
     public IReadOnlyList<JsonObject> Objects { get; } = objects;
 
+    /// <summary>What renders the overlays: kubectl where it is installed, else the tests' own Kustomize subset.</summary>
+    public static string Renderer => KubectlKustomize.Path is { } kubectl ? $"{kubectl} kustomize" : "the tests' Kustomize subset";
+
+    /// <summary>The overlay as <c>kubectl kustomize</c> renders it where kubectl is installed, else as the subset does.</summary>
     public static Manifests Render(string overlay) =>
-        new(overlay, Kustomization.Render(Path.Combine(RepositoryPaths.Root, "deploy", "k8s", "overlays", overlay)));
+        new(overlay, KubectlKustomize.Path is null ? RenderWithSubset(overlay) : KubectlKustomize.Render(Folder(overlay)));
+
+    /// <summary>The overlay as the tests' Kustomize subset renders it (<see cref="Kustomization"/>).</summary>
+    public static IReadOnlyList<JsonObject> RenderWithSubset(string overlay) => Kustomization.Render(Folder(overlay));
+
+    public static string Folder(string overlay) => Path.Combine(RepositoryPaths.Root, "deploy", "k8s", "overlays", overlay);
 
     public IEnumerable<JsonObject> OfKind(string kind) => Objects.Where(o => Kustomization.Kind(o) == kind);
 
