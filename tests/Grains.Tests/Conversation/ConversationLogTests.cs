@@ -2,13 +2,13 @@ using System.Text;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Conversation.Changes;
 using Conversations.Grains.Interfaces.Model;
-using Conversations.Grains.Tests.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Grains.Tests.Conversation;
 
 public sealed class ConversationLogTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void AppendNumbersFramesFromOneWithoutGapsAndStampsThemWithTheClock()

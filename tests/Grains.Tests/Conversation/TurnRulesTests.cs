@@ -5,6 +5,7 @@ using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Grains.Tests.Conversation;
 
@@ -153,7 +154,7 @@ public sealed class TurnRulesTests
     }
 
     private static (ConversationCheckpoint Checkpoint, ConversationLog Log) Conversation() =>
-        (new ConversationCheckpoint(), new ConversationLog("c-1", 10, 1000, new Models.ManualTimeProvider()));
+        (new ConversationCheckpoint(), new ConversationLog("c-1", 10, 1000, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))));
 
     private static UserMessage Message(string id, string content = "Hello") => new(id, content, null, null);
 

@@ -1,10 +1,11 @@
 using Conversations.Grains.Responders.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Conversations.Grains.Tests.Models;
 
 public sealed class CircuitBreakerTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void OpensAfterTheThresholdOfConsecutiveFailures()
