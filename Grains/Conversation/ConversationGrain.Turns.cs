@@ -152,11 +152,6 @@ public sealed partial class ConversationGrain
         }
 
         instruments.OnTurnEnded(summary.Cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
-        if (summary.Usage is { } usage)
-        {
-            instruments.OnModelTokens(usage.InputTokens, usage.OutputTokens);
-        }
-
         if (summary.Cancelled)
         {
             LogTurnCancelled(ConversationId, summary.Turn, summary.Reply.Length);

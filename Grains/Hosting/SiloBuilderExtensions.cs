@@ -228,7 +228,9 @@ public static class SiloBuilderExtensions
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
         // One chat client and one circuit breaker per silo, shared by every conversation (both are thread-safe).
-        services.AddSingleton(provider => ChatClientFactory.Create(provider.GetRequiredService<IOptions<ModelOptions>>().Value)!);
+        services.AddSingleton(provider => ChatClientFactory.Create(
+            provider.GetRequiredService<IOptions<ModelOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>())!);
         services.AddSingleton(provider => new CircuitBreaker(
             provider.GetRequiredService<IOptions<ModelOptions>>().Value.CircuitBreaker,
             provider.GetRequiredService<TimeProvider>()));

@@ -22,7 +22,6 @@ public sealed class ConversationInstruments
     private readonly Histogram<double> _turnDuration;
     private readonly Histogram<double> _firstDelta;
     private readonly Histogram<double> _modelLatency;
-    private readonly Counter<long> _modelTokens;
     private readonly Counter<long> _modelErrors;
     private readonly Counter<long> _fallbackReplies;
     private readonly Counter<long> _stateTransitions;
@@ -44,7 +43,6 @@ public sealed class ConversationInstruments
         _turnDuration = meter.CreateHistogram<double>("conversations_turn_duration", unit: "s", description: "Time from a turn's start to its assistant_message.");
         _firstDelta = meter.CreateHistogram<double>("conversations_first_delta", unit: "s", description: "Time from a turn's start to its first assistant_delta.");
         _modelLatency = meter.CreateHistogram<double>("conversations_model_latency", unit: "s", description: "Duration of language model calls, by outcome.");
-        _modelTokens = meter.CreateCounter<long>("conversations_model_tokens", description: "Tokens the language model reported, by kind (input, output).");
         _modelErrors = meter.CreateCounter<long>("conversations_model_errors", description: "Language model calls that failed, by kind (timeout, error, circuit_open).");
         _fallbackReplies = meter.CreateCounter<long>("conversations_fallback_replies", description: "Replies written by the fallback responder because the model failed.");
         _stateTransitions = meter.CreateCounter<long>("conversations_state_transitions", description: "Conversation state changes, by from and to state.");
@@ -96,13 +94,6 @@ public sealed class ConversationInstruments
 
     /// <summary>A language model call failed or was not made; <paramref name="kind"/> is timeout, error or circuit_open.</summary>
     public void OnModelError(string kind) => _modelErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
-
-    /// <summary>The model reported the tokens of a reply.</summary>
-    public void OnModelTokens(long input, long output)
-    {
-        _modelTokens.Add(input, new KeyValuePair<string, object?>("kind", "input"));
-        _modelTokens.Add(output, new KeyValuePair<string, object?>("kind", "output"));
-    }
 
     /// <summary>The fallback responder wrote a reply in the model's place.</summary>
     public void OnFallbackReply() => _fallbackReplies.Add(1);

@@ -1,3 +1,4 @@
+using Conversations.Grains.Responders.Models;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ public static class TelemetryHostingExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ConversationInstruments.MeterName, OrleansMeterName, RuntimeMeterName)
+                .AddMeter(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, OrleansMeterName, RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddPrometheusExporter());
@@ -50,7 +51,7 @@ public static class TelemetryHostingExtensions
         }
 
         telemetry.WithTracing(tracing => tracing
-            .AddSource(ConversationInstruments.MeterName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+            .AddSource(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
             .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
             .AddHttpClientInstrumentation());
         if (settings.OtlpEndpoint is { } endpoint)

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using OpenAI;
 
 namespace Conversations.Grains.Responders.Models;
@@ -8,10 +9,29 @@ namespace Conversations.Grains.Responders.Models;
 /// <summary>Builds the one shared, thread-safe <see cref="IChatClient"/> for the configured provider.</summary>
 public static class ChatClientFactory
 {
-    /// <summary>The chat client for <paramref name="options"/>; <see langword="null"/> for the offline provider.</summary>
-    public static IChatClient? Create(ModelOptions options)
+    /// <summary>
+    /// The activity source and meter of the model calls (Microsoft.Extensions.AI's OpenTelemetry middleware):
+    /// a <c>chat</c> span per call with the GenAI semantic conventions' attributes, and the
+    /// <c>gen_ai.client.token.usage</c> and <c>gen_ai.client.operation.duration</c> histograms.
+    /// </summary>
+    public const string TelemetrySourceName = "Conversations.Models";
+
+    /// <summary>
+    /// The chat client for <paramref name="options"/>, behind Microsoft.Extensions.AI's logging and OpenTelemetry
+    /// middleware; <see langword="null"/> for the offline provider. Prompts and replies are never recorded.
+    /// </summary>
+    public static IChatClient? Create(ModelOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        return Provider(options)?.AsBuilder()
+            .UseLogging(loggerFactory)
+            .UseOpenTelemetry(loggerFactory, TelemetrySourceName, telemetry => telemetry.EnableSensitiveData = false)
+            .Build();
+    }
+
+    private static IChatClient? Provider(ModelOptions options)
+    {
         var retry = new RateLimitRetryPolicy(options.RateLimitRetries);
 
         // The deadlines are ours; the pipeline's own network timeout only backs them up, so that a missed

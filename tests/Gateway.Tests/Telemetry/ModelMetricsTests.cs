@@ -45,8 +45,9 @@ public sealed class ModelMetricsTests : IAsyncLifetime, IDisposable
             s => Delta(s, before, "conversations_turns_total") >= 2,
             TimeSpan.FromSeconds(10));
 
-        Assert.Equal(usage.GetProperty("input_tokens").GetInt64(), Delta(after, before, "conversations_model_tokens_total", "kind=\"input\""));
-        Assert.Equal(usage.GetProperty("output_tokens").GetInt64(), Delta(after, before, "conversations_model_tokens_total", "kind=\"output\""));
+        // Tokens are counted by Microsoft.Extensions.AI's OpenTelemetry middleware (GenAI semantic conventions).
+        Assert.Equal(usage.GetProperty("input_tokens").GetInt64(), Delta(after, before, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"input\""));
+        Assert.Equal(usage.GetProperty("output_tokens").GetInt64(), Delta(after, before, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\""));
         Assert.Equal(1, Delta(after, before, "conversations_model_latency_seconds_count", "outcome=\"ok\""));
         Assert.Equal(1, Delta(after, before, "conversations_model_errors_total", "kind=\"error\""));
         Assert.Equal(1, Delta(after, before, "conversations_model_latency_seconds_count", "outcome=\"error\""));
