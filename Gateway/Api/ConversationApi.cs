@@ -14,7 +14,8 @@ namespace Conversations.Gateway.Api;
 
 /// <summary>
 /// The HTTP API's handlers. Each checks everything it was given before it touches a conversation, so a bad
-/// request changes nothing; the conversation grain does the rest, exactly as for a socket.
+/// request changes nothing; the conversation grain does the rest, exactly as for a socket. A call that fails
+/// (the cluster cannot be reached, or a fault of ours) is answered by <see cref="ApiExceptionHandler"/>.
 /// </summary>
 public sealed partial class ConversationApi(
     IGrainFactory grains,
@@ -36,7 +37,7 @@ public sealed partial class ConversationApi(
     private const int DefaultPageSize = 20;
 
     /// <summary><c>POST /conversations</c>.</summary>
-    public Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken) => GuardAsync(http, async () =>
+    public async Task<IResult> CreateAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var (body, refusal) = await ReadAsync(http, ApiJsonContext.Default.CreateConversationRequest, cancellationToken);
         if (body is null)
@@ -91,10 +92,10 @@ public sealed partial class ConversationApi(
             new ConversationCreated(conversationId, userId, snapshot.State, snapshot.CreatedAt, first),
             ApiJsonContext.Default.ConversationCreated,
             statusCode: StatusCodes.Status201Created);
-    });
+    }
 
     /// <summary><c>GET /conversations/{conversationId}</c>.</summary>
-    public Task<IResult> GetAsync(HttpContext http, string conversationId) => GuardAsync(http, async () =>
+    public async Task<IResult> GetAsync(HttpContext http, string conversationId)
     {
         if (CheckConversationId(conversationId) is { } badId)
         {
@@ -116,10 +117,10 @@ public sealed partial class ConversationApi(
         return Results.Json(
             new ConversationView(conversationId, details.UserId, snapshot.State, snapshot.PreviousState, details.Transitions, snapshot, details.Feedback),
             ApiJsonContext.Default.ConversationView);
-    });
+    }
 
     /// <summary><c>POST /conversations/{conversationId}/transition</c>.</summary>
-    public Task<IResult> TransitionAsync(HttpContext http, string conversationId, CancellationToken cancellationToken) => GuardAsync(http, async () =>
+    public async Task<IResult> TransitionAsync(HttpContext http, string conversationId, CancellationToken cancellationToken)
     {
         if (CheckConversationId(conversationId) is { } badId)
         {
@@ -171,10 +172,10 @@ public sealed partial class ConversationApi(
             result,
             ApiJsonContext.Default.TurnResult,
             statusCode: result.Status == "pending" ? StatusCodes.Status202Accepted : StatusCodes.Status200OK);
-    });
+    }
 
     /// <summary><c>GET /conversations?user_id=&amp;page=&amp;page_size=</c>.</summary>
-    public Task<IResult> ListAsync(HttpContext http) => GuardAsync(http, async () =>
+    public async Task<IResult> ListAsync(HttpContext http)
     {
         var query = http.Request.Query;
         var declared = query.TryGetValue("user_id", out var raw) && !string.IsNullOrEmpty(raw) ? raw.ToString() : null;
@@ -196,10 +197,10 @@ public sealed partial class ConversationApi(
 
         var result = await grains.GetGrain<IUserConversationsGrain>(userId).GetPageAsync(page, pageSize);
         return Results.Json(new ConversationList(userId, page, pageSize, result.Total, result.Items), ApiJsonContext.Default.ConversationList);
-    });
+    }
 
     /// <summary><c>POST /conversations/{conversationId}/feedback</c>.</summary>
-    public Task<IResult> FeedbackAsync(HttpContext http, string conversationId, CancellationToken cancellationToken) => GuardAsync(http, async () =>
+    public async Task<IResult> FeedbackAsync(HttpContext http, string conversationId, CancellationToken cancellationToken)
     {
         if (CheckConversationId(conversationId) is { } badId)
         {
@@ -233,10 +234,10 @@ public sealed partial class ConversationApi(
                 new FeedbackStored(conversationId, feedback.Turn, feedback.Rating, feedback.Comment, DateTimeOffset.UtcNow),
                 ApiJsonContext.Default.FeedbackStored),
         };
-    });
+    }
 
     /// <summary><c>POST /conversations/{conversationId}/socket-ticket</c>.</summary>
-    public Task<IResult> TicketAsync(HttpContext http, string conversationId) => GuardAsync(http, async () =>
+    public async Task<IResult> TicketAsync(HttpContext http, string conversationId)
     {
         if (CheckConversationId(conversationId) is { } badId)
         {
@@ -258,7 +259,7 @@ public sealed partial class ConversationApi(
         return Results.Json(
             new SocketTicketIssued(ticket, conversationId, grant.ExpiresAt, $"/ws/conversation/{conversationId}?{SocketTickets.QueryParameter}={ticket}"),
             ApiJsonContext.Default.SocketTicketIssued);
-    });
+    }
 
     // Someone's conversation may be read by them alone; one without an owner (made while authentication was
     // off) becomes the reader's, as it would by talking to it.
@@ -407,24 +408,6 @@ public sealed partial class ConversationApi(
 
     private static IResult NotFound(string message) => new HttpRefusal(StatusCodes.Status404NotFound, ErrorCodes.NotFound, message).ToResult();
 
-    // A conversation that cannot be reached just now is a 503 the client may retry: nothing it sent was
-    // stored, or what was is found again by its message id.
-    private async Task<IResult> GuardAsync(HttpContext http, Func<Task<IResult>> handle)
-    {
-        try
-        {
-            return await handle();
-        }
-        catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested && exception is not BadHttpRequestException)
-        {
-            LogCallFailed(exception, http.Request.Method, http.Request.Path);
-            return new HttpRefusal(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The conversation is unavailable just now; retry (with the same message_id, a message is not answered twice).").ToResult();
-        }
-    }
-
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Conversation {ConversationId} created for {UserId} over HTTP")]
     private partial void LogCreated(string conversationId, string userId);
-
-    [LoggerMessage(EventId = 2502, Level = LogLevel.Warning, Message = "HTTP {Method} {Path} failed")]
-    private partial void LogCallFailed(Exception exception, string method, string path);
 }

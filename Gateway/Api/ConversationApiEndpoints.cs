@@ -1,9 +1,13 @@
 using Conversations.Gateway.Auth;
 using Conversations.Grains.Interfaces.Protocol;
+using Scalar.AspNetCore;
 
 namespace Conversations.Gateway.Api;
 
-/// <summary>Maps the HTTP API under <c>/conversations</c>; its OpenAPI document is at <c>/openapi/v1.json</c>.</summary>
+/// <summary>
+/// Maps the HTTP API under <c>/conversations</c>; its OpenAPI document is at <c>/openapi/v1.json</c> and the
+/// API reference page over it at <c>/scalar/</c>.
+/// </summary>
 public static class ConversationApiEndpoints
 {
     /// <summary>The services the API needs.</summary>
@@ -25,11 +29,18 @@ public static class ConversationApiEndpoints
         return services;
     }
 
-    /// <summary>Maps the endpoints and the OpenAPI document.</summary>
+    /// <summary>The API reference page (Scalar), over the OpenAPI document.</summary>
+    public const string ReferencePath = "/scalar/";
+
+    /// <summary>The OpenAPI document.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>Maps the endpoints, the OpenAPI document and the API reference page.</summary>
     public static WebApplication MapConversationsApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
+        app.MapScalarApiReference();
         var api = app.MapGroup("/conversations")
             .WithTags("Conversations")
             .RequireConversationsUser(app.Services)

@@ -33,6 +33,10 @@ public static class GatewayServiceExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<SocketTickets>();
         services.AddConversationsApi();
+
+        // An exception that escapes any HTTP endpoint is answered with our error body in RFC 9457 form.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddConversationDialects();
 
         // Registered after the Orleans host, so it is stopped (and drains its sockets) before Orleans stops.
@@ -55,6 +59,9 @@ public static class GatewayServiceExtensions
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var origins = app.Services.GetRequiredService<OriginPolicy>();
+
+        // First, so that it sees every exception the rest of the pipeline lets escape.
+        app.UseExceptionHandler();
         app.Use(async (http, next) =>
         {
             // With authentication off, a page that rebinds its DNS name to this address is refused here.

@@ -22,8 +22,12 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public Uri WebSocketUri { get; }
 
-    public static async Task<GatewayHost> StartAsync(params string[] settings)
+    public static Task<GatewayHost> StartAsync(params string[] settings) => StartAsync(static _ => { }, settings);
+
+    /// <summary>Starts the gateway with endpoints of the test's own mapped beside the gateway's.</summary>
+    public static async Task<GatewayHost> StartAsync(Action<WebApplication> map, params string[] settings)
     {
+        ArgumentNullException.ThrowIfNull(map);
         string[] args =
         [
             "--contentRoot", AppContext.BaseDirectory,
@@ -42,6 +46,7 @@ public sealed class GatewayHost : IAsyncDisposable
             .. settings,
         ];
         var app = GatewayApp.Build(args);
+        map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayHost(app, new Uri(address));
