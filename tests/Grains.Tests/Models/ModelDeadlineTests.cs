@@ -124,11 +124,23 @@ public sealed class ModelDeadlineTests : IDisposable
 
         public async IAsyncEnumerable<ReplyEvent> GenerateAsync(ReplyContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            // The call's cancellation also ends the read below, whose end can dispose the registration before its
+            // turn comes among the token's callbacks: the iterator's end records the cancellation too.
             using var registration = cancellationToken.Register(() => _cancelled.TrySetResult());
-            _started.TrySetResult();
-            await foreach (var piece in _pieces.Reader.ReadAllAsync(cancellationToken))
+            try
             {
-                yield return piece;
+                _started.TrySetResult();
+                await foreach (var piece in _pieces.Reader.ReadAllAsync(cancellationToken))
+                {
+                    yield return piece;
+                }
+            }
+            finally
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    _cancelled.TrySetResult();
+                }
             }
         }
     }
