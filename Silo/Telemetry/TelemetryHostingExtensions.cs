@@ -70,7 +70,8 @@ public static class TelemetryHostingExtensions
                 .AddHttpClientInstrumentation();
             if (usesPostgres)
             {
-                // The filter is added before the exporter (UseOtlpExporter below), so that it sees a span end first.
+                // The exporter's processor always runs last (UseOtlpExporter gives it the heaviest pipeline weight),
+                // so the filter sees a span end before it is queued for export.
                 tracing.AddNpgsql().AddProcessor(new ClusterQuerySpanFilter());
             }
         });
