@@ -11,6 +11,13 @@ namespace Conversations.Grains.Hosting;
 public static class HostBuilderExtensions
 {
     /// <summary>
+    /// The name of this process's own PostgreSQL data source (logs, transcripts, analytics): the pool name in
+    /// Npgsql's metrics and the <c>db.npgsql.data_source</c> of its spans. Orleans' providers keep pools of their
+    /// own, named after their connection string without its password.
+    /// </summary>
+    public const string DataSourceName = "conversations";
+
+    /// <summary>
     /// When the settings use PostgreSQL: its data source, the schema migrator and the start-up check.
     /// Registered before Orleans, so that the check runs before the silo or client starts.
     /// </summary>
@@ -20,7 +27,7 @@ public static class HostBuilderExtensions
         services.AddSingleton(settings);
         if (settings.UsesPostgres)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnectionString!));
+            services.AddSingleton(_ => new NpgsqlDataSourceBuilder(settings.PostgresConnectionString!) { Name = DataSourceName }.Build());
             services.AddSingleton<SchemaMigrator>();
             services.AddHostedService<DatabaseStartup>();
         }

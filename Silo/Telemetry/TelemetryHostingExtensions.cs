@@ -1,8 +1,11 @@
+using Conversations.Grains.Hosting;
 using Conversations.Grains.Responders.Models;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -23,7 +26,8 @@ public static class TelemetryHostingExtensions
 
     /// <summary>
     /// Collects metrics (scraped at <see cref="TelemetryOptions.MetricsPath"/>), and, when
-    /// <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces, pushing both by OTLP.
+    /// <c>Telemetry:OtlpEndpoint</c> or <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces and logs, pushing all
+    /// three by OTLP. With PostgreSQL, Npgsql's metrics and spans are among them.
     /// </summary>
     public static IHostApplicationBuilder AddConversationsTelemetry(this IHostApplicationBuilder builder)
     {
@@ -34,13 +38,21 @@ public static class TelemetryHostingExtensions
         services.AddConversationInstruments();
 
         var settings = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var usesPostgres = builder.Configuration.ReadClusterSettings().UsesPostgres;
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
-            .WithMetrics(metrics => metrics
-                .AddMeter(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, OrleansMeterName, RuntimeMeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddPrometheusExporter());
+            .WithMetrics(metrics =>
+            {
+                metrics
+                    .AddMeter(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, OrleansMeterName, RuntimeMeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddPrometheusExporter();
+                if (usesPostgres)
+                {
+                    metrics.AddNpgsqlInstrumentation();
+                }
+            });
 
         // Spans are made only when something exports them: with no exporter, every grain call and request
         // would still build activities that nobody reads.
@@ -50,10 +62,22 @@ public static class TelemetryHostingExtensions
             return builder;
         }
 
-        telemetry.WithTracing(tracing => tracing
-            .AddSource(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
-            .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
-            .AddHttpClientInstrumentation());
+        telemetry.WithTracing(tracing =>
+        {
+            tracing
+                .AddSource(ConversationInstruments.MeterName, ChatClientFactory.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddAspNetCoreInstrumentation(options => options.Filter = IsTraced)
+                .AddHttpClientInstrumentation();
+            if (usesPostgres)
+            {
+                // The exporter's processor always runs last (UseOtlpExporter gives it the heaviest pipeline weight),
+                // so the filter sees a span end before it is queued for export.
+                tracing.AddNpgsql().AddProcessor(new ClusterQuerySpanFilter());
+            }
+        });
+
+        // Log records go where the spans go, each with the trace and span it was written in.
+        telemetry.WithLogging(configureBuilder: null, configureOptions: options => options.IncludeFormattedMessage = true);
         if (settings.OtlpEndpoint is { } endpoint)
         {
             telemetry.UseOtlpExporter(settings.OtlpProtocol, endpoint);

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Conversations.Gateway.Tests.Telemetry;
 
 [Collection(TelemetryCollection.Name)]
@@ -13,37 +6,42 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task TracesArePushedToTheConfiguredOtlpEndpoint()
     {
-        var received = new ConcurrentQueue<(string Path, string ContentType, long Length)>();
-        var collector = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]).Build();
-        collector.MapPost("/v1/{signal}", async (HttpContext http) =>
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var host = await GatewayHost.StartAsync("--Telemetry:OtlpEndpoint", collector.Address, "--Telemetry:OtlpProtocol", "HttpProtobuf");
+        await using (var client = await host.ConnectAsync($"otlp-{Guid.NewGuid():N}"))
         {
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body);
-            received.Enqueue((http.Request.Path, http.Request.ContentType ?? string.Empty, body.Length));
-            return Results.Ok();
-        });
-        await collector.StartAsync();
-        try
-        {
-            var address = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            await using var host = await GatewayHost.StartAsync("--Telemetry:OtlpEndpoint", address, "--Telemetry:OtlpProtocol", "HttpProtobuf");
-            await using (var client = await host.ConnectAsync($"otlp-{Guid.NewGuid():N}"))
-            {
-                await client.SendMessageAsync("m1", "Hello there");
-                await client.UntilAsync(f => f.IsReply(1));
-            }
+            await client.SendMessageAsync("m1", "Hello there");
+            await client.UntilAsync(f => f.IsReply(1));
+        }
 
-            // The batch exporter sends every 5 s.
-            await Eventually.GetAsync(
-                () => Task.FromResult(received.ToArray()),
-                all => all.Any(r => r.Path == "/v1/traces" && r.Length > 0),
-                TimeSpan.FromSeconds(30));
-            Assert.Contains(received, r => r.Path == "/v1/traces" && r.ContentType == "application/x-protobuf");
-        }
-        finally
+        // The batch exporter sends every 5 s.
+        var traces = await Eventually.GetAsync(
+            () => Task.FromResult(collector.Of("traces")),
+            all => all.Any(r => r.Body.Length > 0),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains(traces, r => r.ContentType == "application/x-protobuf");
+    }
+
+    [Fact]
+    public async Task LogRecordsArePushedToTheSameOtlpEndpointWithTheirFields()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var host = await GatewayHost.StartAsync(
+            "--Telemetry:OtlpEndpoint", collector.Address,
+            "--Telemetry:OtlpProtocol", "HttpProtobuf",
+            "--Logging:LogLevel:Conversations", "Information");
+        var conversationId = $"otlp-logs-{Guid.NewGuid():N}";
+        await using (var client = await host.ConnectAsync(conversationId))
         {
-            await collector.StopAsync();
-            await collector.DisposeAsync();
+            await client.SendMessageAsync("m1", "Hello there");
+            await client.UntilAsync(f => f.IsReply(1));
         }
+
+        // Event 1001, a completed turn: its ConversationId field arrives as an attribute of the log record.
+        var logs = await collector.UntilAsync("logs", conversationId, TimeSpan.FromSeconds(30));
+        var record = logs.First(r => r.Contains(conversationId));
+        Assert.Equal("application/x-protobuf", record.ContentType);
+        Assert.True(record.Contains("ConversationId"), "the record's fields travel as attributes");
+        Assert.True(record.Contains($"Conversation {conversationId} turn 1 answered"), "the formatted message is the record's body");
     }
 }
