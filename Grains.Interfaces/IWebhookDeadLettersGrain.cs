@@ -21,5 +21,5 @@ public interface IWebhookDeadLettersGrain : IGrainWithStringKey
     /// fails again makes a new dead letter.
     /// </summary>
     /// <param name="id">The dead letter's id.</param>
-    Task<RedeliveryOutcome> RedeliverAsync(long id);
+    Task<RedeliveryResult> RedeliverAsync(long id);
 }

@@ -4,6 +4,7 @@ using Conversations.Gateway.Auth;
 using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.WebSockets;
+using Conversations.Gateway.Webhooks;
 using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
 using Conversations.Silo.Health;
@@ -97,6 +98,7 @@ public static class GatewayServiceExtensions
         app.MapConversationsHealth();
         app.MapConnectionStatistics();
         app.MapConversationAnalytics();
+        app.MapWebhookDeadLetters();
         app.MapConversationsDashboard(dashboard => dashboard.RequireConversationsOperator(app.Services));
         app.MapConversationWebSocket();
         app.MapConversationDialects();

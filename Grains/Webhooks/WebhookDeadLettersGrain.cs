@@ -18,25 +18,25 @@ public sealed class WebhookDeadLettersGrain(
         store.ListAsync(Math.Clamp(limit, 1, MaxListed), CancellationToken.None);
 
     /// <inheritdoc />
-    public async Task<RedeliveryOutcome> RedeliverAsync(long id)
+    public async Task<RedeliveryResult> RedeliverAsync(long id)
     {
         if (await store.FindAsync(id, CancellationToken.None) is not { } letter)
         {
-            return RedeliveryOutcome.NotFound;
+            return new RedeliveryResult(RedeliveryOutcome.NotFound, null);
         }
 
         if (!options.Value.Endpoints.Exists(e => string.Equals(e.Name, letter.Endpoint, StringComparison.Ordinal)))
         {
-            return RedeliveryOutcome.EndpointGone;
+            return new RedeliveryResult(RedeliveryOutcome.EndpointGone, letter);
         }
 
         // Queued before it is deleted: a failure in between sends the event twice (with the same id), never not at all.
         if (!publisher.TryQueue(new WebhookDelivery(letter.Endpoint, letter.EventId, letter.EventType, letter.ConversationId, letter.Body)))
         {
-            return RedeliveryOutcome.QueueFull;
+            return new RedeliveryResult(RedeliveryOutcome.QueueFull, letter);
         }
 
         await store.RemoveAsync(id, CancellationToken.None);
-        return RedeliveryOutcome.Queued;
+        return new RedeliveryResult(RedeliveryOutcome.Queued, letter);
     }
 }
