@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Conversations.Grains.Interfaces;
 using Conversations.Grains.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Gateway.Tests.Webhooks;
 
@@ -31,9 +33,13 @@ public sealed class WebhookTests
             Assert.Contains(second, f => f.IsSystem("handoff"));
         }
 
+        // A person hands it back (an operator's action, on the grain).
+        Assert.True(await gateway.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).HandBackAsync());
+
         var answered = await receiver.WaitForAsync(r => r.EventType == WebhookEventTypes.TurnAnswered && r.Field("turn") == "1");
         var handedOff = await receiver.WaitForAsync(r => r.EventType == WebhookEventTypes.HandedOff);
-        foreach (var request in new[] { answered, handedOff })
+        var handedBack = await receiver.WaitForAsync(r => r.EventType == WebhookEventTypes.HandedBack);
+        foreach (var request in new[] { answered, handedOff, handedBack })
         {
             Assert.True(
                 WebhookSignature.Verify(request.Header(WebhookHeaders.Signature), Secret, request.BodyBytes, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)),
@@ -52,6 +58,7 @@ public sealed class WebhookTests
         Assert.Equal("2", handedOff.Field("turn"));
         Assert.NotNull(handedOff.Field("reason"));
         Assert.NotNull(answered.Field("intent"));
+        Assert.Null(handedBack.Field("turn"));
         Assert.NotEqual(answered.EventId, handedOff.EventId);
 
         // The signature binds the body, the timestamp and the secret: a changed byte, another secret or an old
@@ -119,6 +126,15 @@ public sealed class WebhookTests
         Assert.Equal(WebhookEventTypes.TurnAnswered, letter.GetProperty("event_type").GetString());
         Assert.Equal(3, receiver.Requests.Count(r => r.EventId == eventId));
 
+        // Every failed request and the dead letter are counted, by endpoint.
+        using var metricsHttp = new HttpClient { BaseAddress = gateway.HttpUri, Timeout = TimeSpan.FromSeconds(20) };
+        var metrics = await Eventually.GetAsync(
+            () => MetricsScrape.ReadAsync(metricsHttp),
+            m => m.Sum("conversations_webhook_dead_letters_total", "endpoint=\"down\"") == 1,
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(3, metrics.Sum("conversations_webhook_failed_attempts_total", "endpoint=\"down\"", "reason=\"5xx\""));
+        Assert.Equal(1, metrics.Sum("conversations_webhook_deliveries_total", "endpoint=\"down\"", "outcome=\"dead_lettered\""));
+
         // Once the receiver is back, the operator sends it again: the same event, signed anew, and the letter is gone.
         Volatile.Write(ref failing, false);
         var id = letter.GetProperty("id").GetInt64();
@@ -129,6 +145,10 @@ public sealed class WebhookTests
         Assert.Equal(letter.GetProperty("body").GetString(), arrived.Body);
         Assert.True(WebhookSignature.Verify(arrived.Header(WebhookHeaders.Signature), Secret, arrived.BodyBytes, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
         Assert.Empty((await api.GetAsync("/api/v1/webhooks/dead-letters")).Body.GetProperty("items").EnumerateArray());
+        await Eventually.GetAsync(
+            () => MetricsScrape.ReadAsync(metricsHttp),
+            m => m.Sum("conversations_webhook_deliveries_total", "endpoint=\"down\"", "outcome=\"delivered\"") == 1,
+            TimeSpan.FromSeconds(10));
 
         var again = await api.PostAsync($"/api/v1/webhooks/dead-letters/{id}/redeliver", "");
         Assert.Equal((HttpStatusCode.NotFound, "NOT_FOUND"), (again.Status, again.ErrorCode));
