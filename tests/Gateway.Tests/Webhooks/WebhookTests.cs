@@ -155,6 +155,29 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task AnEventTheReceiverRefusesWithA4xxIsADeadLetterWithoutRetries()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = _ => 422;
+        await using var gateway = await GatewayHost.StartAsync(
+            [.. receiver.EndpointArguments(0, "strict", Secret, WebhookEventTypes.TurnAnswered), .. FastRetries]);
+        await using (var client = await gateway.ConnectAsync($"wh-{Guid.NewGuid():N}"))
+        {
+            await client.SendMessageAsync("m1", "Hi, we are looking for a CRM for our sales team");
+            await client.UntilAsync(f => f.IsReply(1));
+        }
+
+        using var api = new ApiCall(gateway.HttpUri);
+        var listed = await Eventually.GetAsync(
+            () => api.GetAsync("/api/v1/webhooks/dead-letters"),
+            r => r.Body.GetProperty("items").GetArrayLength() > 0,
+            TimeSpan.FromSeconds(20));
+        var letter = Assert.Single(listed.Body.GetProperty("items").EnumerateArray());
+        Assert.Equal((1, "HTTP 422"), (letter.GetProperty("attempts").GetInt32(), letter.GetProperty("last_error").GetString()));
+        Assert.Single(receiver.Requests);
+    }
+
+    [Fact]
     public async Task AReceiverThatIsDownOrHangsDoesNotHoldUpTurns()
     {
         // One receiver takes requests and does not answer until the test says so; the other endpoint refuses
