@@ -3,6 +3,7 @@ using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
 using Conversations.Gateway.Dialects;
 using Conversations.Gateway.Streaming;
+using Conversations.Gateway.Webhooks;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
@@ -97,6 +98,7 @@ public static class GatewayServiceExtensions
         app.MapConversationsHealth();
         app.MapConnectionStatistics();
         app.MapConversationAnalytics();
+        app.MapWebhookDeadLetters();
         app.MapConversationsDashboard(dashboard => dashboard.RequireConversationsOperator(app.Services));
         app.MapConversationWebSocket();
         app.MapConversationDialects();

@@ -151,6 +151,7 @@ public sealed partial class ConversationGrain
             LogHandedOff(ConversationId, summary.Turn, reason, plan.Insight.Escalation.Likelihood);
         }
 
+        PublishTurnEvents(committed, plan.Insight.HandoffReason);
         instruments.OnTurnEnded(summary.Cancelled ? "cancelled" : "completed", TimeSpan.FromMilliseconds(elapsedMs));
         if (summary.Cancelled)
         {

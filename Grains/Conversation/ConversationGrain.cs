@@ -8,6 +8,7 @@ using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
+using Conversations.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -38,6 +39,7 @@ public sealed partial class ConversationGrain(
     IOptions<ConversationOptions> options,
     TimeProvider timeProvider,
     ConversationInstruments instruments,
+    IWebhookPublisher webhooks,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     private readonly ConversationOptions _options = options.Value;
@@ -177,9 +179,11 @@ public sealed partial class ConversationGrain(
             return false;
         }
 
-        Apply(new HandedBack(Now));
+        var handedBack = new HandedBack(Now);
+        Apply(handedBack);
         await FlushAsync();
         LogHandedBack(ConversationId);
+        PublishHandedBack(handedBack);
         return true;
     }
 

@@ -12,6 +12,7 @@ using Conversations.Grains.Security;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
+using Conversations.Grains.Webhooks;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -147,6 +148,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ConversationOptions>>((reminders, conversations) =>
             reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, conversations.Value.RetentionCheckInterval.Ticks)));
         silo.Services.AddConversationEngine();
+        silo.Services.AddConversationWebhooks(settings);
         return silo;
     }
 

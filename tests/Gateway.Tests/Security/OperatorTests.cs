@@ -15,7 +15,7 @@ public sealed class OperatorTests(AuthGatewayFixture fixture) : IClassFixture<Au
         using var operatorCall = new ApiCall(Host.HttpUri, TestTokens.Issue($"ops-{Guid.NewGuid():N}", role: TestTokens.OperatorRole));
         using var anonymous = new ApiCall(Host.HttpUri);
 
-        foreach (var path in new[] { "/health/clients", "/analytics/summary", "/dashboard" })
+        foreach (var path in new[] { "/health/clients", "/analytics/summary", "/dashboard", "/api/v1/webhooks/dead-letters" })
         {
             var asUser = await user.SendAsync(HttpMethod.Get, path, null);
             var asNobody = await anonymous.SendAsync(HttpMethod.Get, path, null);
