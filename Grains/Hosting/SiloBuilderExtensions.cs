@@ -1,6 +1,7 @@
 using System.Net;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Conversation.Turns;
+using Conversations.Grains.Domain;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
@@ -194,6 +195,11 @@ public static class SiloBuilderExtensions
         services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
+        services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DomainOptions>, DomainOptionsValidator>();
+        services.AddSingleton(provider => new DomainPackSource(
+            provider.GetRequiredService<IOptionsMonitor<DomainOptions>>(),
+            provider.GetRequiredService<ILogger<DomainPackSource>>()));
         services.AddSingleton<CueIntentClassifier>();
         services.AddSingleton<IntentClassifierLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<IntentClassifierLoader>().Load());
@@ -213,7 +219,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<TurnRules>();
         services.AddSingleton<LogPayloadCodec>();
         services.TryAddSingleton<IKnowledgeBase, InMemoryKnowledgeBase>();
-        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>()));
+        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>(), provider.GetRequiredService<DomainPackSource>()));
         services.AddSingleton<OfflineReplyGenerator>();
         services.AddModelResponder();
         return services;
@@ -247,7 +253,8 @@ public static class SiloBuilderExtensions
                 provider.GetRequiredService<IChatClient>(),
                 ChatClientFactory.ResponderName(options),
                 options.Temperature,
-                provider.GetRequiredService<IKnowledgeBase>());
+                provider.GetRequiredService<IKnowledgeBase>(),
+                provider.GetRequiredService<DomainPackSource>());
             return new ResilientReplyGenerator(
                 model,
                 offline,
