@@ -36,6 +36,9 @@ public sealed class DomainInput
     /// <summary>For <see cref="InputKinds.Choice"/>: the values and their words.</summary>
     public DomainChoice[] Choices { get; set; } = [];
 
+    /// <summary>What <c>{name}</c> says in a reply before the input is answered.</summary>
+    public string Unknown { get; set; } = string.Empty;
+
     /// <summary>The replies that ask again after an answer that is not valid; <c>{prompt}</c> is the question.</summary>
     public string[] Reask { get; set; } = [];
 

@@ -6,6 +6,9 @@ public sealed class DomainOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Conversations";
 
+    /// <summary>The options name <see cref="DomainPackSource"/> follows: bound like the default, never validated.</summary>
+    public const string WatchedName = "Watched";
+
     /// <summary>The name of the pack shipped by this build (<see cref="DomainPackReader.ShippedNames"/>).</summary>
     public const string DefaultDomain = "dm-sales";
 

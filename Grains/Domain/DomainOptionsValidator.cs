@@ -9,6 +9,12 @@ public sealed class DomainOptionsValidator : IValidateOptions<DomainOptions>
     public ValidateOptionsResult Validate(string? name, DomainOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (name is not null && name != Options.DefaultName)
+        {
+            // Changes after start are checked, and refused if need be, by DomainPackSource.
+            return ValidateOptionsResult.Skip;
+        }
+
         if (string.IsNullOrWhiteSpace(options.Domain))
         {
             return ValidateOptionsResult.Fail($"{DomainOptions.SectionName}:Domain must name a shipped pack ({string.Join(", ", DomainPackReader.ShippedNames)}) or a pack file.");

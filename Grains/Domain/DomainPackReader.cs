@@ -111,6 +111,14 @@ public static class DomainPackReader
 
             Required(errors, $"states.{name}.goal", state.Goal);
             Variants(errors, $"states.{name}.replies", state.Replies, 2);
+            foreach (var (from, to) in state.Intents)
+            {
+                if (!IntentNames.All.Contains(from, StringComparer.Ordinal) || !IntentNames.All.Contains(to, StringComparer.Ordinal))
+                {
+                    errors.Add($"states.{name}.intents.{from} maps '{from}' to '{to}'; both must be intents ({string.Join(", ", IntentNames.All)})");
+                }
+            }
+
             if (!state.AfterAnswer.Contains("{answer}", StringComparison.Ordinal))
             {
                 errors.Add($"states.{name}.after_answer must contain {{answer}}");

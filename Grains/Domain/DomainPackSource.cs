@@ -34,13 +34,13 @@ public sealed partial class DomainPackSource : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
-        _domain = options.CurrentValue.Domain;
+        _domain = options.Get(DomainOptions.WatchedName).Domain;
         _current = DomainPackReader.Load(_domain);
         Watch(DomainPackReader.Resolve(_domain));
         LogLoaded(_current.Name, _current.Origin);
-        _optionsSubscription = options.OnChange(changed =>
+        _optionsSubscription = options.OnChange((changed, name) =>
         {
-            if (!string.Equals(changed.Domain, _domain, StringComparison.Ordinal))
+            if (name == DomainOptions.WatchedName && !string.Equals(changed.Domain, _domain, StringComparison.Ordinal))
             {
                 Switch(changed.Domain);
             }

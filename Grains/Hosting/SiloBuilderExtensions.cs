@@ -14,6 +14,7 @@ using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -195,7 +196,12 @@ public static class SiloBuilderExtensions
         services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
-        services.AddOptions<DomainOptions>().BindConfiguration(DomainOptions.SectionName).ValidateOnStart();
+        // The pack is checked once at start (default name); the watched name follows the configuration's changes
+        // without validation, so that an unusable new value is refused by DomainPackSource rather than thrown.
+        services.AddOptions<DomainOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(DomainOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.AddOptions<DomainOptions>(DomainOptions.WatchedName).BindConfiguration(DomainOptions.SectionName);
         services.AddSingleton<IValidateOptions<DomainOptions>, DomainOptionsValidator>();
         services.AddSingleton(provider => new DomainPackSource(
             provider.GetRequiredService<IOptionsMonitor<DomainOptions>>(),

@@ -48,10 +48,16 @@ public sealed class ConversationIntelligence(
     /// <param name="waiting">The interrupt the conversation waits on, if any.</param>
     /// <param name="text">The user's message.</param>
     /// <param name="classified">The classifier's intent for <paramref name="text"/>.</param>
-    public TurnInsight Assess(ConversationSignals previous, WaitingForInput? waiting, string text, Intent classified)
+    /// <param name="state">The conversation's state before this message; the pack may say what an intent means in it.</param>
+    public TurnInsight Assess(ConversationSignals previous, WaitingForInput? waiting, string text, Intent classified, ConversationState? state = null)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(classified);
+        if (state is { } current && _packs.Current.State(current).Intents.TryGetValue(classified.Name, out var meant))
+        {
+            classified = classified with { Name = meant };
+        }
+
         var intent = classified;
         var signals = slotExtractor.Extract(text, previous);
         WaitingForInput? reask = null;

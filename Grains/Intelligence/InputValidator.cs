@@ -46,7 +46,7 @@ public sealed partial class InputValidator(DomainPackSource packs)
     private static readonly string[] Groups =
     [
         "team", "everyone", "everybody", "colleague", "colleagues", "manager", "client", "clients", "boss", "department",
-        "sales", "marketing", "design", "engineering", "board", "candidate", "customer", "partner", "staff", "all hands",
+        "sales", "marketing", "design", "engineering", "board", "candidate", "customer", "partner", "staff", "all hands", "guest", "guests", "someone",
     ];
 
     /// <summary>A validator over the shipped DM sales pack's inputs.</summary>
@@ -139,7 +139,7 @@ public sealed partial class InputValidator(DomainPackSource packs)
             return InputAnswer.Invalid;
         }
 
-        var dayText = day.Success ? day.Value.Trim().ToLowerInvariant() : null;
+        var dayText = day.Success ? DayName(day.Value.Trim()) : null;
         var clockText = clock.Success ? clock.Value.Trim().ToLowerInvariant() : null;
         var value = (dayText, clockText) switch
         {
@@ -149,6 +149,19 @@ public sealed partial class InputValidator(DomainPackSource packs)
             _ => $"{dayText} at {clockText}",
         };
         return new InputAnswer(true, value);
+    }
+
+    // "next monday" as "next Monday"; "tomorrow" stays lower case.
+    private static string DayName(string day)
+    {
+        var words = day.ToLowerInvariant().Split(' ');
+        var last = words[^1];
+        if (last is not ("today" or "tonight" or "tomorrow" or "week" or "weekend"))
+        {
+            words[^1] = char.ToUpperInvariant(last[0]) + last[1..];
+        }
+
+        return string.Join(' ', words);
     }
 
     private static InputAnswer People(string text)
@@ -169,6 +182,18 @@ public sealed partial class InputValidator(DomainPackSource packs)
         }
 
         var value = LeadPattern().Replace(trimmed, string.Empty);
+        if (value.Length == 0)
+        {
+            return InputAnswer.Invalid;
+        }
+
+        var first = value.Split(' ')[0];
+        if (first != "I" && NotNames.Contains(first))
+        {
+            // "My team" read back inside a sentence: "I'll invite my team".
+            value = char.ToLowerInvariant(value[0]) + value[1..];
+        }
+
         return new InputAnswer(true, value.Length > 120 ? value[..120] : value);
     }
 

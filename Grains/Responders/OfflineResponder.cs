@@ -320,7 +320,7 @@ public sealed class OfflineResponder
                 .Replace("{prompt}", context.Reask?.Prompt);
             foreach (var input in pack.Inputs)
             {
-                text.Replace("{" + input.Name + "}", context.Signals?.Answer(input.Name) ?? string.Empty);
+                text.Replace("{" + input.Name + "}", context.Signals?.Answer(input.Name) ?? input.Unknown);
             }
 
             return text.ToString();
