@@ -58,6 +58,12 @@ public sealed class ConversationIntelligence(
             classified = classified with { Name = meant };
         }
 
+        // A question the pack in use does not ask (it was reloaded meanwhile) no longer holds the conversation.
+        if (waiting is not null && _packs.Current.Input(waiting.ExpectedInput) is null)
+        {
+            waiting = null;
+        }
+
         var intent = classified;
         var signals = slotExtractor.Extract(text, previous);
         WaitingForInput? reask = null;
