@@ -1,6 +1,7 @@
 using System.Net;
 using Conversations.Grains.Conversation;
 using Conversations.Grains.Conversation.Turns;
+using Conversations.Grains.Domain;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces;
@@ -14,6 +15,7 @@ using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
 using Conversations.Grains.Webhooks;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -196,6 +198,16 @@ public static class SiloBuilderExtensions
         services.AddConversationInstruments();
         services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
+        // The pack is checked once at start (default name); the watched name follows the configuration's changes
+        // without validation, so that an unusable new value is refused by DomainPackSource rather than thrown.
+        services.AddOptions<DomainOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(DomainOptions.SectionName).Bind(options))
+            .ValidateOnStart();
+        services.AddOptions<DomainOptions>(DomainOptions.WatchedName).BindConfiguration(DomainOptions.SectionName);
+        services.AddSingleton<IValidateOptions<DomainOptions>, DomainOptionsValidator>();
+        services.AddSingleton(provider => new DomainPackSource(
+            provider.GetRequiredService<IOptionsMonitor<DomainOptions>>(),
+            provider.GetRequiredService<ILogger<DomainPackSource>>()));
         services.AddSingleton<CueIntentClassifier>();
         services.AddSingleton<IntentClassifierLoader>();
         services.AddSingleton(provider => provider.GetRequiredService<IntentClassifierLoader>().Load());
@@ -215,7 +227,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<TurnRules>();
         services.AddSingleton<LogPayloadCodec>();
         services.TryAddSingleton<IKnowledgeBase, InMemoryKnowledgeBase>();
-        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>()));
+        services.AddSingleton(provider => new OfflineResponder(provider.GetRequiredService<IKnowledgeBase>(), provider.GetRequiredService<DomainPackSource>()));
         services.AddSingleton<OfflineReplyGenerator>();
         services.AddModelResponder();
         return services;
@@ -249,7 +261,8 @@ public static class SiloBuilderExtensions
                 provider.GetRequiredService<IChatClient>(),
                 ChatClientFactory.ResponderName(options),
                 options.Temperature,
-                provider.GetRequiredService<IKnowledgeBase>());
+                provider.GetRequiredService<IKnowledgeBase>(),
+                provider.GetRequiredService<DomainPackSource>());
             return new ResilientReplyGenerator(
                 model,
                 offline,

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Conversations.Grains.Domain;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,8 @@ public sealed class ConversationIntelligence(
     InterruptPlanner interruptPlanner,
     InputValidator inputValidator,
     SlotExtractor slotExtractor,
-    IOptions<IntelligenceOptions> options)
+    IOptions<IntelligenceOptions> options,
+    DomainPackSource? packs = null)
 {
     /// <summary>The reason given when the user asked for a person.</summary>
     public const string UserAskedReason = "user_requested";
@@ -28,9 +31,9 @@ public sealed class ConversationIntelligence(
 
     private const double AnswerConfidence = 0.95;
 
-    // Intents of a reply that goes along with the question or ignores it: these never drop an interrupt. A
-    // purchase stays on the question for an address (closing needs it first), not on the one for a team size:
-    // someone who says "let's do it" to a quote moves on to closing.
+    // Intents of a reply that goes along with the question or ignores it: these never drop an interrupt. A pack's
+    // input may hold on to more (in DM sales a purchase stays on the question for an address, since closing needs
+    // it first, not on the one for a team size: someone who says "let's do it" to a quote moves on to closing).
     private static readonly HashSet<string> StayOnQuestion =
     [
         IntentNames.Unknown, IntentNames.Affirmation, IntentNames.SmallTalk, IntentNames.Greeting,
@@ -38,30 +41,44 @@ public sealed class ConversationIntelligence(
     ];
 
     private readonly IntelligenceOptions _options = options.Value;
+    private readonly DomainPackSource _packs = packs ?? new DomainPackSource(DomainPackSource.Default);
 
     /// <summary>Judges a user message.</summary>
     /// <param name="previous">The signals after the previous turn.</param>
     /// <param name="waiting">The interrupt the conversation waits on, if any.</param>
     /// <param name="text">The user's message.</param>
     /// <param name="classified">The classifier's intent for <paramref name="text"/>.</param>
-    public TurnInsight Assess(ConversationSignals previous, WaitingForInput? waiting, string text, Intent classified)
+    /// <param name="state">The conversation's state before this message; the pack may say what an intent means in it.</param>
+    public TurnInsight Assess(ConversationSignals previous, WaitingForInput? waiting, string text, Intent classified, ConversationState? state = null)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(classified);
+        if (state is { } current && _packs.Current.State(current).Intents.TryGetValue(classified.Name, out var meant))
+        {
+            classified = classified with { Name = meant };
+        }
+
+        // A question the pack in use does not ask (it was reloaded meanwhile) no longer holds the conversation.
+        if (waiting is not null && _packs.Current.Input(waiting.ExpectedInput) is null)
+        {
+            waiting = null;
+        }
+
         var intent = classified;
         var signals = slotExtractor.Extract(text, previous);
         WaitingForInput? reask = null;
         string? answered = null;
         if (waiting is not null)
         {
+            var input = _packs.Current.Input(waiting.ExpectedInput);
             var answer = inputValidator.Validate(waiting.ExpectedInput, text);
             if (answer.Valid)
             {
-                (intent, signals) = Answered(waiting.ExpectedInput, answer.Value!, signals);
+                (intent, signals) = Answered(waiting.ExpectedInput, input?.AnswerIntent, answer.Value!, signals);
                 answered = waiting.ExpectedInput;
             }
             else if (StayOnQuestion.Contains(classified.Name)
-                || (classified.Name == IntentNames.Purchase && waiting.ExpectedInput == ExpectedInputs.Email)
+                || (input is not null && input.HoldOn.Contains(classified.Name, StringComparer.Ordinal))
                 || classified.Confidence < _options.InterruptEscapeConfidence)
             {
                 reask = waiting;
@@ -111,10 +128,16 @@ public sealed class ConversationIntelligence(
         return insight.HandsOff ? null : insight.Reask ?? interruptPlanner.For(stateAfter, signals);
     }
 
-    // A valid answer stands for the intent that moves the sale on: an address to close is a purchase, a team
-    // size is a pricing question.
-    private static (Intent Intent, ConversationSignals Signals) Answered(string expectedInput, string value, ConversationSignals signals) =>
-        expectedInput == ExpectedInputs.Email
-            ? (new Intent(IntentNames.Purchase, AnswerConfidence), signals with { Email = value })
-            : (new Intent(IntentNames.Pricing, AnswerConfidence), signals with { TeamSize = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) });
+    // A valid answer stands for the intent the pack gives it, which moves the conversation on (in the DM sales
+    // pack an address to close is a purchase, a team size a pricing question); the value is kept.
+    private static (Intent Intent, ConversationSignals Signals) Answered(string expectedInput, string? answerIntent, string value, ConversationSignals signals)
+    {
+        var intent = new Intent(answerIntent ?? (expectedInput == ExpectedInputs.Email ? IntentNames.Purchase : IntentNames.Pricing), AnswerConfidence);
+        return expectedInput switch
+        {
+            ExpectedInputs.Email => (intent, signals with { Email = value }),
+            ExpectedInputs.TeamSize => (intent, signals with { TeamSize = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) }),
+            _ => (intent, signals with { Inputs = (signals.Inputs ?? ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)).SetItem(expectedInput, value) }),
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Intelligence;
@@ -14,6 +15,7 @@ namespace Conversations.Grains.Intelligence;
 /// <param name="TeamSize">The team size the user gave, for a quote or in passing ("we're a team of 6").</param>
 /// <param name="Need">What the user said they need it for, in their words' topic ("Instagram DMs"), once said.</param>
 /// <param name="Budget">The budget the user named ("under $100 a month"), once said.</param>
+/// <param name="Inputs">The answers to the domain pack's other inputs (duration, attendees...), by input name.</param>
 [GenerateSerializer, Immutable, Alias("conversations.signals.v1")]
 public sealed record ConversationSignals(
     [property: Id(0)] int Frustration,
@@ -26,9 +28,18 @@ public sealed record ConversationSignals(
     [property: Id(7)] string? Email,
     [property: Id(8)] int? TeamSize,
     [property: Id(9)] string? Need = null,
-    [property: Id(10)] string? Budget = null)
+    [property: Id(10)] string? Budget = null,
+    [property: Id(11)] ImmutableDictionary<string, string>? Inputs = null)
 {
     /// <summary>A new conversation: calm, helpful, a small chance of a sale.</summary>
     public static ConversationSignals Initial { get; } =
         new(0, 0, Tone.Helpful, Persona.General, 0, ConversionEstimator.Initial, false, null, null);
+
+    /// <summary>The answer given to the input <paramref name="name"/>, or <see langword="null"/>.</summary>
+    public string? Answer(string name) => name switch
+    {
+        ExpectedInputs.Email => Email,
+        ExpectedInputs.TeamSize => TeamSize?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Inputs?.GetValueOrDefault(name),
+    };
 }

@@ -1,37 +1,32 @@
+using Conversations.Grains.Domain;
 using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Grains.Intelligence;
 
 /// <summary>
-/// Decides where a state needs something specific from the user before the conversation can go on: a team
-/// size to price (<see cref="ConversationState.PriceNegotiation"/>) and an e-mail address to close
-/// (<see cref="ConversationState.ClosingAttempt"/>), each asked for until the user has given it.
+/// Decides where a state needs something specific from the user before the conversation can go on: the domain
+/// pack's <c>inputs</c>, each asked for in its state until the user has given it (in the DM sales pack a team
+/// size to price in <see cref="ConversationState.PriceNegotiation"/> and an e-mail address to close in
+/// <see cref="ConversationState.ClosingAttempt"/>).
 /// </summary>
-public sealed class InterruptPlanner
+public sealed class InterruptPlanner(DomainPackSource packs)
 {
-    /// <summary>The interrupt that asks for an e-mail address.</summary>
-    public static WaitingForInput EmailRequest { get; } = new(
-        "Which work e-mail address should the account and the invoice go to?",
-        ExpectedInputs.Email,
-        "create_account",
-        []);
+    /// <summary>A planner over the shipped DM sales pack.</summary>
+    public InterruptPlanner()
+        : this(new DomainPackSource(DomainPackSource.Default))
+    {
+    }
 
-    /// <summary>The interrupt that asks for a team size.</summary>
-    public static WaitingForInput TeamSizeRequest { get; } = new(
-        "How many people would use it?",
-        ExpectedInputs.TeamSize,
-        "prepare_quote",
-        ["1-10", "11-50", "51-200", "More than 200"]);
+    /// <summary>The DM sales pack's interrupt that asks for an e-mail address.</summary>
+    public static WaitingForInput EmailRequest => DomainPackSource.Default.Input(ExpectedInputs.Email)!.Request;
+
+    /// <summary>The DM sales pack's interrupt that asks for a team size.</summary>
+    public static WaitingForInput TeamSizeRequest => DomainPackSource.Default.Input(ExpectedInputs.TeamSize)!.Request;
 
     /// <summary>What a conversation now in <paramref name="state"/> waits for, or <see langword="null"/>.</summary>
     public WaitingForInput? For(ConversationState state, ConversationSignals signals)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        return state switch
-        {
-            ConversationState.ClosingAttempt when signals.Email is null => EmailRequest,
-            ConversationState.PriceNegotiation when signals.TeamSize is null => TeamSizeRequest,
-            _ => null,
-        };
+        return packs.Current.Inputs.FirstOrDefault(i => i.StateValue == state && signals.Answer(i.Name) is null)?.Request;
     }
 }

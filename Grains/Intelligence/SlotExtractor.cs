@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Conversations.Grains.Domain;
 
 namespace Conversations.Grains.Intelligence;
 
 /// <summary>
 /// Picks up what a user says about themselves in passing, so that replies can use it and nobody is asked twice:
-/// the team size ("a team of 6", "12 agents", "just me and my partner"), what they need it for (the channel or
-/// topic they name first), and a budget ("under $100 a month").
+/// the team size ("a team of 6", "12 agents", "just me and my partner"), what they need it for (the first of the
+/// domain pack's needs they name), and a budget ("under $100 a month").
 /// </summary>
-public sealed partial class SlotExtractor
+public sealed partial class SlotExtractor(DomainPackSource packs)
 {
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
@@ -28,16 +29,11 @@ public sealed partial class SlotExtractor
         ["thirty"] = 30,
     };
 
-    // What the product is for, as users name it, with the words replies use for it; the first one named counts.
-    private static readonly (string Cue, string Need)[] Needs =
-    [
-        ("instagram", "Instagram DMs"), ("insta", "Instagram DMs"), ("whatsapp", "WhatsApp"), ("messenger", "Messenger"),
-        ("facebook", "Facebook messages"), ("dms", "DMs"), ("dm", "DMs"), ("tiktok", "TikTok messages"),
-        ("e-mail", "e-mail"), ("email", "e-mail"), ("gmail", "e-mail"), ("web chat", "web chat"), ("website chat", "web chat"),
-        ("appointment", "appointment messages"), ("bookings", "bookings"), ("leads", "leads"), ("orders", "order questions"),
-        ("shipping", "shipping questions"), ("support", "support messages"), ("customer messages", "customer messages"),
-        ("customer chats", "customer chats"), ("messages", "customer messages"), ("inbox", "customer messages"),
-    ];
+    /// <summary>An extractor with the shipped DM sales pack's needs.</summary>
+    public SlotExtractor()
+        : this(new DomainPackSource(DomainPackSource.Default))
+    {
+    }
 
     /// <summary>The signals with whatever <paramref name="text"/> tells added; what is already known stays unless the user gives a new team size.</summary>
     public ConversationSignals Extract(string text, ConversationSignals signals)
@@ -48,10 +44,14 @@ public sealed partial class SlotExtractor
         return signals with
         {
             TeamSize = TeamSize(normalized) ?? signals.TeamSize,
-            Need = signals.Need ?? Needs.FirstOrDefault(n => TextNormalizer.ContainsPhrase(normalized, n.Cue)).Need,
+            Need = signals.Need ?? Need(normalized, packs.Current.Slots.Needs),
             Budget = signals.Budget ?? Budget(text),
         };
     }
+
+    // What the product is for, as the pack's needs name it; the first need of the pack's list that is named counts.
+    private static string? Need(string normalized, DomainChoice[] needs) =>
+        needs.FirstOrDefault(n => n.Cues.Any(c => TextNormalizer.ContainsPhrase(normalized, c)))?.Value;
 
     private static int? TeamSize(string normalized)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Conversations.Grains.Domain;
+using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Knowledge;
@@ -11,25 +13,17 @@ namespace Conversations.Grains.Responders;
 /// question or a problem with the knowledge base's answer (cited), a price with a quote for the team size when
 /// it is known; it uses what the user already said (team size, need, budget), follows the conversation's state,
 /// never repeats the previous reply word for word, and fits <see cref="ReplyContext.MaxReplyChars"/>. The same
-/// turn always gets the same reply, so conversations can be replayed and tested. It is the default responder and
-/// the fallback when a model fails.
+/// turn always gets the same reply, so conversations can be replayed and tested. Its words, prices and questions
+/// come from the domain pack in use (<see cref="DomainPack"/>), read again for every turn so that a reloaded pack
+/// takes effect at the next one. It is the default responder and the fallback when a model fails.
 /// </summary>
 public sealed class OfflineResponder
 {
-    /// <summary>The Team plan's price per seat and month, in dollars.</summary>
-    public const int PricePerSeat = 29;
-
     // Below this confidence an article is not taken as the answer.
     private const double AnswerConfidence = 0.25;
 
-    private static readonly Dictionary<Tone, string> ToneOpenings = new()
-    {
-        [Tone.Apologetic] = "Sorry for the hassle. ",
-        [Tone.Empathetic] = "I can see this is frustrating, and I'm sorry. ",
-        [Tone.EmpatheticEscalation] = "I'm really sorry this has been so difficult. ",
-    };
-
     private readonly IKnowledgeBase? _knowledge;
+    private readonly DomainPackSource _packs;
 
     /// <summary>A responder without a knowledge base: questions get the state's reply.</summary>
     public OfflineResponder()
@@ -37,8 +31,19 @@ public sealed class OfflineResponder
     {
     }
 
-    /// <summary>A responder that grounds answers in <paramref name="knowledge"/>.</summary>
-    public OfflineResponder(IKnowledgeBase? knowledge) => _knowledge = knowledge;
+    /// <summary>A responder with the shipped DM sales pack that grounds answers in <paramref name="knowledge"/>.</summary>
+    public OfflineResponder(IKnowledgeBase? knowledge)
+        : this(knowledge, new DomainPackSource(DomainPackSource.Default))
+    {
+    }
+
+    /// <summary>A responder speaking the pack of <paramref name="packs"/> that grounds answers in <paramref name="knowledge"/>.</summary>
+    public OfflineResponder(IKnowledgeBase? knowledge, DomainPackSource packs)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        _knowledge = knowledge;
+        _packs = packs;
+    }
 
     /// <summary>Writes the whole reply for a turn (the text only; see <see cref="WriteAsync"/>).</summary>
     public string Compose(ReplyContext context) => WriteAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult().Text;
@@ -47,156 +52,170 @@ public sealed class OfflineResponder
     public async ValueTask<OfflineReply> WriteAsync(ReplyContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var slots = new ReplySlots(context);
-        var (variants, article) = await VariantsAsync(context, slots, cancellationToken);
+        var pack = _packs.Current;
+        var slots = new ReplySlots(context, pack);
+        var (variants, article) = await VariantsAsync(context, pack, slots, cancellationToken);
         var previous = context.RecentTurns.Count > 0 ? context.RecentTurns[^1].Reply : null;
         var start = (int)(Fnv1a(context.UserMessage, context.Turn) % (uint)variants.Count);
         string? reply = null;
         for (var i = 0; i < variants.Count && (reply is null || reply == previous); i++)
         {
-            reply = Finish(slots.Fill(variants[(start + i) % variants.Count]), context);
+            reply = Finish(slots.Fill(variants[(start + i) % variants.Count]), context, pack);
         }
 
         // One variant only, and it was said last time: say that it is said again rather than repeat it.
         if (reply == previous)
         {
-            reply = Finish("To come back to it: " + slots.Fill(variants[start]), context);
+            reply = Finish(slots.Fill(pack.Reply(ReplyNames.Again)[0].Replace("{reply}", variants[start], StringComparison.Ordinal)), context, pack);
         }
 
         return new OfflineReply(reply!, article);
     }
 
-    private async ValueTask<(IReadOnlyList<string> Variants, string? Article)> VariantsAsync(ReplyContext context, ReplySlots slots, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string> Variants, string? Article)> VariantsAsync(ReplyContext context, DomainPack pack, ReplySlots slots, CancellationToken cancellationToken)
     {
         if (context.HandingOff)
         {
-            return (OfflineReplies.Handoff, null);
+            return (pack.Reply(ReplyNames.Handoff), null);
         }
 
         if (context.Reask is { } reask)
         {
-            return (OfflineReplies.Reask.TryGetValue(reask.ExpectedInput, out var again) ? again : OfflineReplies.Unclear, null);
+            return (pack.Input(reask.ExpectedInput)?.Reask ?? pack.Reply(ReplyNames.Unclear), null);
         }
 
         if (context.TeamSize is not null)
         {
-            return (OfflineReplies.Quote, null);
+            return (pack.Reply(ReplyNames.Quote), null);
         }
+
+        var knowledge = pack.Knowledge;
+        var byState = pack.State(context.State).Replies;
 
         var state = context.State;
         switch (context.Intent.Name)
         {
             case IntentNames.SupportProblem:
-                return await ProblemAsync(context, cancellationToken);
+                return await ProblemAsync(context, pack, cancellationToken);
             case IntentNames.NotWorking:
-                return await FollowUpAsync(context, cancellationToken);
+                return await FollowUpAsync(context, pack, cancellationToken);
             case IntentNames.Billing:
-                return await AnswerAsync(context.UserMessage, OfflineReplies.Billing, "{answer} Anything else about your bill{name}?", cancellationToken);
+                return await AnswerAsync(context.UserMessage, pack, pack.Reply(ReplyNames.Billing), pack.Reply(ReplyNames.BillingAnswer), cancellationToken);
             case IntentNames.HumanRequest:
-                return (OfflineReplies.HumanRequest, null);
+                return (pack.Reply(ReplyNames.HumanRequest), null);
             case IntentNames.SmallTalk:
-                return (state == ConversationState.PostPurchase ? OfflineReplies.SmallTalkCustomer : OfflineReplies.SmallTalk, null);
+                return (pack.Reply(state == ConversationState.PostPurchase ? ReplyNames.SmallTalkCustomer : ReplyNames.SmallTalk), null);
             case IntentNames.Greeting:
-                return (state == ConversationState.PostPurchase ? OfflineReplies.GreetingCustomer
-                    : state == ConversationState.InitialContact ? OfflineReplies.ByState[state]
-                    : OfflineReplies.GreetingAgain, null);
+                return (state == ConversationState.PostPurchase ? pack.Reply(ReplyNames.GreetingCustomer)
+                    : state == ConversationState.InitialContact ? byState
+                    : pack.Reply(ReplyNames.GreetingAgain), null);
             case IntentNames.Unknown:
-                return (OfflineReplies.Unclear, null);
+                return (pack.Reply(ReplyNames.Unclear), null);
             case IntentNames.PurchaseConfirmed:
-                return await AnswerAsync("first steps after buying", OfflineReplies.ByState[ConversationState.PostPurchase], "Thank you{name}, and welcome aboard! {answer}", cancellationToken);
+                return await AnswerAsync(knowledge.FirstStepsQuery, pack, pack.State(ConversationState.PostPurchase).Replies, pack.Reply(ReplyNames.PurchaseConfirmedAnswer), cancellationToken);
             case IntentNames.Objection:
-                return await ObjectionAsync(context, slots, cancellationToken);
+                return await ObjectionAsync(context, pack, slots, cancellationToken);
             case IntentNames.Pricing:
-                return await PricingAsync(context, slots, cancellationToken);
+                return await PricingAsync(context, pack, slots, cancellationToken);
             case IntentNames.Question:
-                return await AnswerAsync(context.UserMessage, OfflineReplies.ByState[state], QuestionFollowUp(state), cancellationToken);
+                return await AnswerAsync(context.UserMessage, pack, byState, [pack.State(state).AfterAnswer], cancellationToken);
             case IntentNames.Purchase when state == ConversationState.PostPurchase:
-                return await AnswerAsync("first steps after buying", OfflineReplies.ByState[state], "You're all set{name}: the invitation is on its way. {answer}", cancellationToken);
+                return await AnswerAsync(knowledge.FirstStepsQuery, pack, byState, pack.Reply(ReplyNames.CustomerPurchaseAnswer), cancellationToken);
             default:
-                return (OfflineReplies.ByState[state], null);
+                return (byState, null);
         }
     }
 
     // A problem: the first fix of the article about it, or its answer.
-    private async ValueTask<(IReadOnlyList<string>, string?)> ProblemAsync(ReplyContext context, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>, string?)> ProblemAsync(ReplyContext context, DomainPack pack, CancellationToken cancellationToken)
     {
-        var hit = await BestAsync(context.UserMessage, cancellationToken);
+        var hit = await BestAsync(context.UserMessage, pack, cancellationToken);
         if (hit is null)
         {
-            return (OfflineReplies.Problem, null);
+            return (pack.Reply(ReplyNames.Problem), null);
         }
 
         var fix = hit.Article.Fixes is { Count: > 0 } fixes ? fixes[0] : hit.Article.Answer;
-        return (["Sorry about that{name}. " + fix + " Does that fix it?", "That's annoying{name}, let's sort it out. " + fix + " Let me know if it works."], hit.Article.Id);
+        return (With(pack.Reply(ReplyNames.ProblemFix), "{fix}", fix), hit.Article.Id);
     }
 
     // "That didn't work": the next fix of the article about the problem reported before, counted by the failed
     // attempts; when the fixes run out, a person is offered.
-    private async ValueTask<(IReadOnlyList<string>, string?)> FollowUpAsync(ReplyContext context, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>, string?)> FollowUpAsync(ReplyContext context, DomainPack pack, CancellationToken cancellationToken)
     {
         var problem = context.RecentTurns.LastOrDefault(t => t.Intent.Name == IntentNames.SupportProblem)?.UserMessage ?? context.UserMessage;
-        var hit = await BestAsync(problem, cancellationToken);
+        var hit = await BestAsync(problem, pack, cancellationToken);
         var attempt = Math.Max(1, context.Signals?.FailedAttempts ?? 1);
         if (hit?.Article.Fixes is { } fixes)
         {
             if (attempt < fixes.Count)
             {
-                return (["Sorry that didn't help{name}. Let's try something else: " + fixes[attempt] + " Does it work now?", "Thanks for trying that{name}. Next step: " + fixes[attempt] + " Tell me what you see."], hit.Article.Id);
+                return (With(pack.Reply(ReplyNames.NextFix), "{fix}", fixes[attempt]), hit.Article.Id);
             }
 
-            return (OfflineReplies.OutOfFixes, hit.Article.Id);
+            return (pack.Reply(ReplyNames.OutOfFixes), hit.Article.Id);
         }
 
-        return (OfflineReplies.NotWorking, hit?.Article.Id);
+        return (pack.Reply(ReplyNames.NotWorking), hit?.Article.Id);
     }
 
-    private async ValueTask<(IReadOnlyList<string>, string?)> ObjectionAsync(ReplyContext context, ReplySlots slots, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>, string?)> ObjectionAsync(ReplyContext context, DomainPack pack, ReplySlots slots, CancellationToken cancellationToken)
     {
         // A doubt about the price is answered with what the price buys and the ways to pay less.
-        if (context.PreviousState == ConversationState.PriceNegotiation || OfflineReplies.IsAboutPrice(context.UserMessage))
+        if (context.PreviousState == ConversationState.PriceNegotiation || IsAboutPrice(context.UserMessage, pack))
         {
-            return (slots.TeamSize is null ? OfflineReplies.PriceObjection : OfflineReplies.PriceObjectionForTeam, null);
+            return (pack.Reply(slots.TeamSize is null ? ReplyNames.PriceObjection : ReplyNames.PriceObjectionForTeam), null);
         }
 
-        var hit = await BestAsync(context.UserMessage, cancellationToken);
-        if (hit is not null && hit.Article.Agent == KnowledgeAgents.Sales)
+        var hit = await BestAsync(context.UserMessage, pack, cancellationToken);
+        if (hit is not null && hit.Article.Agent == pack.Knowledge.ObjectionAgent)
         {
-            return (["That's a fair concern{name}. " + hit.Article.Answer + " Would that work for you?", "I understand{name}. " + hit.Article.Answer + " What would you need to see?"], hit.Article.Id);
+            return Answered(pack.Reply(ReplyNames.ObjectionAnswer), hit);
         }
 
-        return (OfflineReplies.ByState[ConversationState.ObjectionHandling], null);
+        return (pack.State(ConversationState.ObjectionHandling).Replies, null);
     }
 
-    private async ValueTask<(IReadOnlyList<string>, string?)> PricingAsync(ReplyContext context, ReplySlots slots, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>, string?)> PricingAsync(ReplyContext context, DomainPack pack, ReplySlots slots, CancellationToken cancellationToken)
     {
-        var hit = await BestAsync(context.UserMessage, cancellationToken);
+        var hit = await BestAsync(context.UserMessage, pack, cancellationToken);
 
         // A specific price question (a discount, what is included, seats) gets the article's answer.
-        if (hit is not null && hit.Article.Id != OfflineReplies.PlansArticle && hit.Article.Category is "pricing" or "billing" or "plans")
+        if (hit is not null && hit.Article.Id != pack.Knowledge.PlansArticle && pack.Knowledge.PriceCategories.Contains(hit.Article.Category, StringComparer.Ordinal))
         {
-            return Answered(["{answer} " + (slots.TeamSize is null ? "How many seats are you thinking of{name}?" : "For your {team} people that's ${monthly} a month before any discount."), "Good question{name}. {answer}"], hit);
+            return Answered(pack.Reply(slots.TeamSize is null ? ReplyNames.PricingAnswer : ReplyNames.PricingAnswerForTeam), hit);
         }
 
         if (context.State == ConversationState.PostPurchase)
         {
-            return (OfflineReplies.CustomerPricing, null);
+            return (pack.Reply(ReplyNames.CustomerPricing), null);
         }
 
-        return (slots.TeamSize is null ? OfflineReplies.ByState[ConversationState.PriceNegotiation] : OfflineReplies.Quote, OfflineReplies.PlansArticle);
+        return (slots.TeamSize is null ? pack.State(ConversationState.PriceNegotiation).Replies : pack.Reply(ReplyNames.Quote), pack.Knowledge.PlansArticle);
     }
 
-    private async ValueTask<(IReadOnlyList<string>, string?)> AnswerAsync(string query, IReadOnlyList<string> fallback, string template, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<string>, string?)> AnswerAsync(string query, DomainPack pack, IReadOnlyList<string> fallback, IReadOnlyList<string> templates, CancellationToken cancellationToken)
     {
-        var hit = await BestAsync(query, cancellationToken);
-        return hit is null ? (fallback, null) : Answered([template], hit);
+        var hit = await BestAsync(query, pack, cancellationToken);
+        return hit is null ? (fallback, null) : Answered(templates, hit);
     }
 
     private static (IReadOnlyList<string>, string?) Answered(IReadOnlyList<string> templates, KnowledgeHit hit) =>
-        (templates.Select(t => t.Replace("{answer}", hit.Article.Answer, StringComparison.Ordinal)).ToArray(), hit.Article.Id);
+        (With(templates, "{answer}", hit.Article.Answer), hit.Article.Id);
 
-    private async ValueTask<KnowledgeHit?> BestAsync(string query, CancellationToken cancellationToken)
+    private static string[] With(IReadOnlyList<string> templates, string slot, string text) =>
+        templates.Select(t => t.Replace(slot, text, StringComparison.Ordinal)).ToArray();
+
+    // Whether an objection is about money.
+    private static bool IsAboutPrice(string text, DomainPack pack)
     {
-        if (_knowledge is null)
+        var normalized = TextNormalizer.Normalize(text);
+        return pack.Slots.PriceWords.Any(w => TextNormalizer.ContainsPhrase(normalized, w));
+    }
+
+    private async ValueTask<KnowledgeHit?> BestAsync(string query, DomainPack pack, CancellationToken cancellationToken)
+    {
+        if (_knowledge is null || !pack.Knowledge.Enabled)
         {
             return null;
         }
@@ -214,20 +233,9 @@ public sealed class OfflineResponder
         }
     }
 
-    // After an answer, a question that moves the conversation on from where it is.
-    private static string QuestionFollowUp(ConversationState state) => state switch
+    private static string Finish(string reply, ReplyContext context, DomainPack pack)
     {
-        ConversationState.InitialContact or ConversationState.InterestQualification => "{answer} How many people would use it{name}?",
-        ConversationState.ValueProposition => "{answer} Anything else you'd like to know{name}?",
-        ConversationState.ObjectionHandling => "{answer} Does that help{name}?",
-        ConversationState.PriceNegotiation => "{answer} Shall I put a quote together{name}?",
-        ConversationState.ClosingAttempt => "{answer} Which e-mail should the account go to{name}?",
-        _ => "{answer} Anything else I can help with{name}?",
-    };
-
-    private static string Finish(string reply, ReplyContext context)
-    {
-        if (ToneOpenings.TryGetValue(context.Tone, out var opening) && !reply.Contains("sorry", StringComparison.OrdinalIgnoreCase))
+        if (pack.OpeningByTone.TryGetValue(context.Tone, out var opening) && !reply.Contains("sorry", StringComparison.OrdinalIgnoreCase))
         {
             reply = opening + reply;
         }
@@ -289,8 +297,9 @@ public sealed class OfflineResponder
         return (hash ^ (uint)turn) * 16777619u;
     }
 
-    // What a reply may fill in: the user's name, team size, need, budget, prices, the article's answer.
-    private sealed class ReplySlots(ReplyContext context)
+    // What a reply may fill in: the user's name, team size, need, budget, prices, the answers to the pack's
+    // inputs by name.
+    private sealed class ReplySlots(ReplyContext context, DomainPack pack)
     {
         public int? TeamSize { get; } = context.TeamSize ?? context.Signals?.TeamSize;
 
@@ -299,15 +308,21 @@ public sealed class OfflineResponder
             var name = string.IsNullOrWhiteSpace(context.UserName) ? string.Empty : $", {context.UserName.Trim()}";
             var seats = TeamSize ?? 1;
             var need = context.Signals?.Need;
+            var price = pack.Product.PricePerSeat;
             var text = new StringBuilder(template)
                 .Replace("{name}", name)
                 .Replace("{team}", seats.ToString(CultureInfo.InvariantCulture))
-                .Replace("{monthly}", (seats * PricePerSeat).ToString("N0", CultureInfo.InvariantCulture))
-                .Replace("{yearly}", (seats * PricePerSeat * 12 * 0.8).ToString("N0", CultureInfo.InvariantCulture))
-                .Replace("{need}", need ?? "customer messages")
-                .Replace("{teamof}", TeamSize is { } size ? $"your team of {size}" : "your team")
-                .Replace("{budget}", context.Signals?.Budget is { } budget ? $" within {budget}" : string.Empty)
+                .Replace("{monthly}", (seats * price).ToString("N0", CultureInfo.InvariantCulture))
+                .Replace("{yearly}", (seats * price * 12 * (1 - pack.Product.YearlyDiscount)).ToString("N0", CultureInfo.InvariantCulture))
+                .Replace("{need}", need ?? pack.Slots.DefaultNeed)
+                .Replace("{teamof}", TeamSize is { } size ? pack.Slots.TeamOf.Replace("{size}", size.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) : pack.Slots.TeamUnknown)
+                .Replace("{budget}", context.Signals?.Budget is { } budget ? pack.Slots.Budget.Replace("{value}", budget, StringComparison.Ordinal) : string.Empty)
                 .Replace("{prompt}", context.Reask?.Prompt);
+            foreach (var input in pack.Inputs)
+            {
+                text.Replace("{" + input.Name + "}", context.Signals?.Answer(input.Name) ?? input.Unknown);
+            }
+
             return text.ToString();
         }
     }

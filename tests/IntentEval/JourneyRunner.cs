@@ -30,9 +30,16 @@ public sealed class JourneyRunner : IDisposable
 
     /// <summary>An engine built from the silo's service registrations and an empty configuration (the defaults).</summary>
     public JourneyRunner()
+        : this(null)
     {
+    }
+
+    /// <summary>An engine as <see cref="JourneyRunner()"/>, speaking the pack <paramref name="domain"/> (<c>Conversations:Domain</c>).</summary>
+    public JourneyRunner(string? domain)
+    {
+        var settings = domain is null ? [] : new Dictionary<string, string?> { ["Conversations:Domain"] = domain };
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
         services.AddConversationEngine();
         _services = services.BuildServiceProvider();
@@ -66,7 +73,7 @@ public sealed class JourneyRunner : IDisposable
                 continue;
             }
 
-            var insight = _intelligence.Assess(signals, waiting, text, classified);
+            var insight = _intelligence.Assess(signals, waiting, text, classified, state);
             var decision = insight.HandsOff || insight.Reask is not null
                 ? ConversationStateMachine.Decide(state, state, "stays")
                 : _machine.Decide(state, insight.Intent);

@@ -2,11 +2,16 @@ using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.IntentEval;
 
-/// <summary>Reads <c>tests/data/journeys.txt</c> (its header says how it is written).</summary>
+/// <summary>Reads <c>tests/data/journeys*.txt</c> (the header of <c>journeys.txt</c> says how they are written).</summary>
 public static class JourneySet
 {
-    /// <summary>The journeys shipped next to this assembly.</summary>
+    /// <summary>The journeys shipped next to this assembly, for the DM sales pack.</summary>
     public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "data", "journeys.txt");
+
+    /// <summary>The journeys of the shipped pack <paramref name="domain"/>: <c>journeys.txt</c> for DM sales, <c>journeys-NAME.txt</c> for the others.</summary>
+    public static string PathFor(string domain) => domain == Grains.Domain.DomainOptions.DefaultDomain
+        ? DefaultPath
+        : Path.Combine(AppContext.BaseDirectory, "data", $"journeys-{domain}.txt");
 
     /// <summary>Every journey of the file at <paramref name="path"/>.</summary>
     public static IReadOnlyList<Journey> Load(string path)

@@ -3,15 +3,15 @@ using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.IntentEval;
 
-/// <summary><c>--journeys</c>: plays every scripted journey and prints each turn, the reply, and the figures.</summary>
+/// <summary><c>--journeys [--domain NAME]</c>: plays every scripted journey of a pack and prints each turn, the reply, and the figures.</summary>
 public static class JourneysCommand
 {
-    /// <summary>Plays and prints; <paramref name="quiet"/> prints the figures only.</summary>
-    public static async Task<int> RunAsync(TextWriter output, bool quiet)
+    /// <summary>Plays and prints the journeys of <paramref name="domain"/>'s pack; <paramref name="quiet"/> prints the figures only.</summary>
+    public static async Task<int> RunAsync(TextWriter output, bool quiet, string domain = Grains.Domain.DomainOptions.DefaultDomain)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var runner = new JourneyRunner();
-        var journeys = JourneySet.Load(JourneySet.DefaultPath);
+        using var runner = new JourneyRunner(domain);
+        var journeys = JourneySet.Load(JourneySet.PathFor(domain));
         var played = new List<(Journey Journey, IReadOnlyList<JourneyTurnResult> Turns)>();
         foreach (var journey in journeys)
         {
@@ -39,6 +39,7 @@ public static class JourneysCommand
             }
         }
 
+        output.WriteLine($"domain pack: {domain}");
         output.Write(JourneyScore.Of(played.Select(p => p.Turns).ToArray()).Format(runner.ClassifierSource));
         return 0;
     }

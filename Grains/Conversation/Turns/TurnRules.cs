@@ -78,7 +78,7 @@ public sealed class TurnRules(
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(pending);
-        var insight = intelligence.Assess(checkpoint.Signals, checkpoint.WaitingForInput, pending.Message.Content, classified);
+        var insight = intelligence.Assess(checkpoint.Signals, checkpoint.WaitingForInput, pending.Message.Content, classified, checkpoint.State);
         var decision = insight.HandsOff || insight.Reask is not null
             ? ConversationStateMachine.Decide(checkpoint.State, checkpoint.State, insight.HandsOff ? "handed to a person" : "waiting for input")
             : stateMachine.Decide(checkpoint.State, insight.Intent);

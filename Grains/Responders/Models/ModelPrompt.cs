@@ -1,37 +1,33 @@
 using System.Globalization;
 using System.Text;
+using Conversations.Grains.Domain;
 using Conversations.Grains.Interfaces.Model;
 using Microsoft.Extensions.AI;
 
 namespace Conversations.Grains.Responders.Models;
 
 /// <summary>
-/// The messages sent to the model for one turn: a system prompt for the conversation's state (after this
-/// turn's transition) with what is known of the user and the summary of older turns, then the recent turns,
-/// then the user's message.
+/// The messages sent to the model for one turn: a system prompt in the domain pack's words (who the assistant
+/// is, the goal of the conversation's state after this turn's transition, the answering agent's role, the
+/// product's facts) with what is known of the user and the summary of older turns, then the recent turns, then
+/// the user's message.
 /// </summary>
 public static class ModelPrompt
 {
-    private static readonly Dictionary<ConversationState, string> ByState = new()
-    {
-        [ConversationState.InitialContact] = "Greet the user warmly and find out what brings them here.",
-        [ConversationState.InterestQualification] = "Find out who would use the product, how large the team is and what they use today. Ask one question.",
-        [ConversationState.ValueProposition] = "Explain the value that matters for what the user said: fast setup, real-time sync, automation, reports, included support.",
-        [ConversationState.ObjectionHandling] = "Acknowledge the user's concern, answer it honestly (30-day trial, guided onboarding, no long contract, data stays theirs) and ask what they would need to see.",
-        [ConversationState.PriceNegotiation] = "Talk price plainly: the Team plan is $29 per user per month, 20% off with annual billing, volume pricing for larger teams. Ask how many seats.",
-        [ConversationState.ClosingAttempt] = "Invite the user to start now and ask for the work e-mail address for the account.",
-        [ConversationState.PostPurchase] = "Welcome the new customer and help them get set up: inviting the team or importing data.",
-    };
-
     /// <summary>The chat messages for <paramref name="context"/>.</summary>
     public static List<ChatMessage> Build(ReplyContext context) => Build(context, []);
 
     /// <summary>The chat messages for <paramref name="context"/>, grounded in <paramref name="articles"/> (best first).</summary>
-    public static List<ChatMessage> Build(ReplyContext context, IReadOnlyList<Knowledge.KnowledgeArticle> articles)
+    public static List<ChatMessage> Build(ReplyContext context, IReadOnlyList<Knowledge.KnowledgeArticle> articles) =>
+        Build(context, articles, DomainPackSource.Default);
+
+    /// <summary>The chat messages for <paramref name="context"/> in the words of <paramref name="pack"/>, grounded in <paramref name="articles"/> (best first).</summary>
+    public static List<ChatMessage> Build(ReplyContext context, IReadOnlyList<Knowledge.KnowledgeArticle> articles, DomainPack pack)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(articles);
-        var system = new StringBuilder(SystemPrompt(context));
+        ArgumentNullException.ThrowIfNull(pack);
+        var system = new StringBuilder(SystemPrompt(context, pack));
         if (articles.Count > 0)
         {
             system.Append(" Answer from these help articles where they apply, and do not invent facts they do not state:");
@@ -55,14 +51,24 @@ public static class ModelPrompt
         return messages;
     }
 
-    private static string SystemPrompt(ReplyContext context)
+    private static string SystemPrompt(ReplyContext context, DomainPack pack)
     {
         var prompt = new StringBuilder()
-            .Append("You are a friendly, concise sales and support assistant for a business software product. ")
+            .Append(pack.Assistant).Append(' ')
             .Append(CultureInfo.InvariantCulture, $"Reply in plain text, in at most {context.MaxReplyChars} characters, with no markdown. ")
             .Append(CultureInfo.InvariantCulture, $"The conversation is in the stage '{context.State.ToWireName()}': ")
-            .Append(ByState[context.State])
+            .Append(pack.State(context.State).Goal)
             .Append(CultureInfo.InvariantCulture, $" The user's message was understood as '{context.Intent.Name}'.");
+        if (pack.Agent(context.Persona) is { } agent && agent.Role.Length > 0)
+        {
+            prompt.Append(CultureInfo.InvariantCulture, $" You answer as {agent.Name}: {agent.Role}");
+        }
+
+        if (pack.Product.Facts.Length > 0)
+        {
+            prompt.Append(CultureInfo.InvariantCulture, $" Facts about {pack.Product.Name}: ").AppendJoin(' ', pack.Product.Facts);
+        }
+
         if (!string.IsNullOrWhiteSpace(context.UserName))
         {
             prompt.Append(CultureInfo.InvariantCulture, $" The user's name is {context.UserName.Trim()}.");
@@ -88,6 +94,14 @@ public static class ModelPrompt
             if (signals.Budget is { } budget)
             {
                 prompt.Append(CultureInfo.InvariantCulture, $" Their budget: {budget}.");
+            }
+
+            foreach (var input in pack.Inputs)
+            {
+                if (signals.Inputs?.GetValueOrDefault(input.Name) is { } value)
+                {
+                    prompt.Append(CultureInfo.InvariantCulture, $" Their {input.Name.Replace('_', ' ')}: {value}.");
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Conversations.Grains.Domain;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Knowledge;
 using Microsoft.Extensions.AI;
@@ -10,7 +11,7 @@ namespace Conversations.Grains.Responders.Models;
 /// knowledge base, the best articles for the message go into the prompt (retrieval-augmented) and the best one
 /// is cited.
 /// </summary>
-public sealed class ModelReplyGenerator(IChatClient client, string name, float temperature, IKnowledgeBase? knowledge = null) : IReplyGenerator
+public sealed class ModelReplyGenerator(IChatClient client, string name, float temperature, IKnowledgeBase? knowledge = null, DomainPackSource? packs = null) : IReplyGenerator
 {
     /// <summary>How many articles the prompt carries at most.</summary>
     public const int PromptArticles = 3;
@@ -33,8 +34,9 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
             MaxOutputTokens = (context.MaxReplyChars / 3) + 16,
             Temperature = temperature,
         };
+        var pack = packs?.Current ?? DomainPackSource.Default;
         KnowledgeArticle[] articles = [];
-        if (knowledge is not null)
+        if (knowledge is not null && pack.Knowledge.Enabled)
         {
             articles = await GroundingAsync(knowledge, context.UserMessage, cancellationToken);
             if (articles.Length > 0)
@@ -43,7 +45,7 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
             }
         }
 
-        await foreach (var update in client.GetStreamingResponseAsync(ModelPrompt.Build(context, articles), options, cancellationToken))
+        await foreach (var update in client.GetStreamingResponseAsync(ModelPrompt.Build(context, articles, pack), options, cancellationToken))
         {
             var text = update.Text;
             if (text.Length > 0)

@@ -58,6 +58,40 @@ public sealed class JourneyTests
         Assert.True(turns[2].Frustration >= turns[0].Frustration);
     }
 
+    [Theory]
+    [MemberData(nameof(OtherPacks))]
+    public async Task EveryOtherShippedPackHasFiveJourneysAndNinetyPercentOfTheirTurnsEndInTheExpectedState(string domain)
+    {
+        var journeys = JourneySet.Load(JourneySet.PathFor(domain));
+        using var runner = new JourneyRunner(domain);
+        var played = new List<IReadOnlyList<JourneyTurnResult>>();
+        foreach (var journey in journeys)
+        {
+            played.Add(await runner.PlayAsync(journey));
+        }
+
+        var score = JourneyScore.Of(played);
+        Assert.True(journeys.Count >= 5, $"{domain}: {journeys.Count} journeys");
+        Assert.True(score.StateAccuracy >= 0.90, domain + ": " + score.Format("model") + Misses(played));
+        Assert.Equal(0, score.RepeatedReplies);
+        Assert.True(score.LongestReply <= 280, $"longest reply {score.LongestReply}");
+    }
+
+    [Fact]
+    public async Task MeetingSchedulingAsksForTheLengthTheAttendeesAndTheTimeAndReadsThemBack()
+    {
+        var journey = JourneySet.Load(JourneySet.PathFor("meeting-scheduling")).Single(j => j.Name == "meet-straight");
+        using var runner = new JourneyRunner("meeting-scheduling");
+        var turns = await runner.PlayAsync(journey);
+        Assert.Equal(["duration", "attendees", "time", null, null], turns.Select(t => t.Waiting));
+        Assert.Contains("30 minutes", turns[3].Reply, StringComparison.Ordinal);
+        Assert.Contains("Ana and Tom", turns[3].Reply, StringComparison.Ordinal);
+        Assert.Contains("tomorrow at 3pm", turns[3].Reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("$", string.Concat(turns.Select(t => t.Reply)), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> OtherPacks() => new(Grains.Domain.DomainPackReader.ShippedNames.Where(n => n != Grains.Domain.DomainOptions.DefaultDomain));
+
     private static string Misses(IReadOnlyList<IReadOnlyList<JourneyTurnResult>> played) =>
         string.Join('\n', played.SelectMany(p => p).Where(t => !t.StateRight).Select(t => $"{t.Expected.Text}: {t.State.ToWireName()} (expected {t.Expected.State.ToWireName()}, intent {t.Intent.Name})"));
 
