@@ -132,6 +132,7 @@ public sealed partial class ConversationGrain(
             LogSilentTurn(ConversationId, decision.Turn);
             await FlushAsync();
             await WriteTranscriptAsync();
+            await TellQueueOfMessageAsync(message);
             return new SubmitResult(SubmitOutcome.Accepted, ack);
         }
 
@@ -167,21 +168,6 @@ public sealed partial class ConversationGrain(
 
     /// <inheritdoc />
     public Task<ConversationSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
-
-    /// <inheritdoc />
-    public async Task<bool> HandBackAsync()
-    {
-        ThrowIfFaulted();
-        if (!_state.Signals.HandedOff)
-        {
-            return false;
-        }
-
-        Apply(new HandedBack(Now));
-        await FlushAsync();
-        LogHandedBack(ConversationId);
-        return true;
-    }
 
     private void Apply(ConversationChange change)
     {
