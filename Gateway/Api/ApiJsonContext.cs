@@ -23,4 +23,5 @@ namespace Conversations.Gateway.Api;
 [JsonSerializable(typeof(Operator.OperatorQueue))]
 [JsonSerializable(typeof(Operator.OperatorActionResult))]
 [JsonSerializable(typeof(Grains.Interfaces.Model.HandoffTally))]
+[JsonSerializable(typeof(Grains.Interfaces.Model.ConversationSnapshot))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

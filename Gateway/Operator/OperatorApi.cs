@@ -37,6 +37,23 @@ public sealed partial class OperatorApi(
         return Results.Json(new OperatorQueue(entries, entries.Count - held, held), ApiJsonContext.Default.OperatorQueue);
     }
 
+    /// <summary>
+    /// <c>GET /api/v1/operator/conversations/{conversationId}</c>: the conversation's snapshot, whose recent turns
+    /// hold the user's messages (the log's <c>ack</c> frames carry only their ids).
+    /// </summary>
+    public async Task<IResult> ConversationAsync(string conversationId)
+    {
+        if (!ConversationEndpoint.IsValidConversationId(conversationId))
+        {
+            return ConversationEndpoint.InvalidConversationId.ToResult();
+        }
+
+        var details = await grains.GetGrain<IConversationGrain>(conversationId).GetDetailsAsync();
+        return details.Exists
+            ? Results.Json(details.Snapshot, ApiJsonContext.Default.ConversationSnapshot)
+            : new HttpRefusal(StatusCodes.Status404NotFound, ErrorCodes.NotFound, $"There is no conversation '{conversationId}'.").ToResult();
+    }
+
     /// <summary><c>POST /api/v1/operator/conversations/{conversationId}/take</c>.</summary>
     public Task<IResult> TakeAsync(HttpContext http, string conversationId, CancellationToken cancellationToken) =>
         ActAsync(http, conversationId, requireContent: false, (grain, by, _) => grain.TakeOverAsync(by), cancellationToken);

@@ -1,5 +1,6 @@
 using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
+using Conversations.Grains.Interfaces.Model;
 
 namespace Conversations.Gateway.Operator;
 
@@ -26,6 +27,10 @@ public static class OperatorEndpoints
             .WithName("OperatorQueue")
             .WithSummary("The conversations handed to a person, oldest hand-off first: id, reason, since, the user's latest message and who holds it.")
             .Produces<OperatorQueue>();
+        operators.MapGet("/conversations/{conversationId}", (string conversationId, OperatorApi handler) => handler.ConversationAsync(conversationId))
+            .WithName("OperatorConversation")
+            .WithSummary("Any conversation's snapshot: state, signals and recent turns with the user's messages (the socket's ack frames carry only their ids).")
+            .Produces<ConversationSnapshot>();
         operators.MapPost("/conversations/{conversationId}/take", (HttpContext http, string conversationId, OperatorApi handler, CancellationToken ct) => handler.TakeAsync(http, conversationId, ct))
             .WithName("OperatorTakeOver")
             .WithSummary("Takes a handed-off conversation over: system/handoff with metadata.event operator_joined goes into its log. Body (optional): operator_name.")
