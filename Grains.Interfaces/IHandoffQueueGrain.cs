@@ -38,6 +38,17 @@ public interface IHandoffQueueGrain : IGrainWithStringKey
     /// <param name="at">When.</param>
     Task HandedBackAsync(string conversationId, DateTimeOffset at);
 
+    /// <summary>
+    /// Lists a handed-off conversation that the queue does not have (a notice lost to a failure), counting
+    /// nothing: the conversation grain calls it when it is activated while handed off.
+    /// </summary>
+    /// <param name="entry">The conversation as its checkpoint has it.</param>
+    Task EnsureListedAsync(HandoffEntry entry);
+
+    /// <summary>Takes a conversation off the queue without counting a hand-back (retention deleted it).</summary>
+    /// <param name="conversationId">The conversation.</param>
+    Task RemoveAsync(string conversationId);
+
     /// <summary>The queue, oldest hand-off first.</summary>
     Task<IReadOnlyList<HandoffEntry>> ListAsync();
 

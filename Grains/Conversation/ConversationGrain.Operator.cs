@@ -119,6 +119,18 @@ public sealed partial class ConversationGrain
         return seq;
     }
 
+    // The queue hears of a hand-off after it is stored; a notice lost to a crash or an unreachable queue is
+    // made good the next time the conversation is activated.
+    private async Task EnsureQueuedAsync()
+    {
+        if (_state.Signals.HandedOff && _state.HandedOffAt is { } since)
+        {
+            var last = _state.RecentTurns.Count > 0 ? _state.RecentTurns[^1] : null;
+            var entry = new HandoffEntry(ConversationId, _state.HandoffReason ?? "handed_off", since, last?.UserMessage, null, _state.Operator, null);
+            await TellQueueAsync(queue => queue.EnsureListedAsync(entry));
+        }
+    }
+
     private Task TellQueueOfMessageAsync(UserMessage message)
     {
         var at = Now;

@@ -58,6 +58,7 @@ public sealed partial class ConversationGrain(
         _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<FrameBatch>(StreamId.Create(ConversationStreams.Namespace, ConversationId));
         await LoadAsync(cancellationToken);
+        await EnsureQueuedAsync();
         if (_state.PendingTurns.Count > 0)
         {
             LogResumingPendingTurns(ConversationId, _state.PendingTurns.Count);

@@ -61,6 +61,25 @@ public sealed class HandoffQueueGrain(
     }
 
     /// <inheritdoc />
+    public async Task EnsureListedAsync(HandoffEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (queue.State.Entries.TryAdd(entry.ConversationId, entry))
+        {
+            await queue.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveAsync(string conversationId)
+    {
+        if (queue.State.Entries.Remove(conversationId))
+        {
+            await queue.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<HandoffEntry>> ListAsync() =>
         Task.FromResult<IReadOnlyList<HandoffEntry>>(queue.State.Entries.Values
             .OrderBy(e => e.Since)

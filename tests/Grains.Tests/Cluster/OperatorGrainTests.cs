@@ -76,4 +76,24 @@ public sealed class OperatorGrainTests(ClusterFixture fixture)
             (1, 1, 1, 1),
             (after.HandedOff - before.HandedOff, after.Taken - before.Taken, after.OperatorReplies - before.OperatorReplies, after.HandedBack - before.HandedBack));
     }
+
+    [Fact]
+    public async Task AHandOffTheQueueNeverHeardOfIsListedWhenTheConversationIsActivatedAgain()
+    {
+        var id = $"op-{Guid.NewGuid():N}";
+        await using var frames = await FrameCollector.SubscribeAsync(_client, id);
+        var grain = _client.GetGrain<IConversationGrain>(id);
+        var queue = _client.GetGrain<IHandoffQueueGrain>(IHandoffQueueGrain.Key);
+        await grain.SubmitAsync(new UserMessage("m1", "I want to speak to a human", null, null));
+        await frames.UntilAsync(f => f.IsReply(1));
+        await grain.TakeOverAsync(Dana);
+
+        // As if the notices had been lost: the conversation's checkpoint still says it is handed off.
+        await queue.RemoveAsync(id);
+        await _client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.True((await grain.GetSnapshotAsync()).HandedOff);
+
+        var entry = Assert.Single(await queue.ListAsync(), e => e.ConversationId == id);
+        Assert.Equal(("user_requested", Dana, "I want to speak to a human"), (entry.Reason, entry.TakenBy, entry.LastUserMessage));
+    }
 }
