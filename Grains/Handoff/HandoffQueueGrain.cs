@@ -17,6 +17,13 @@ public sealed class HandoffQueueGrain(
     public async Task HandedOffAsync(HandoffEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+
+        // An operator may have taken the conversation over while this notice was on its way.
+        if (queue.State.Entries.TryGetValue(entry.ConversationId, out var known) && known.TakenAt >= entry.Since)
+        {
+            entry = entry with { TakenBy = known.TakenBy, TakenAt = known.TakenAt };
+        }
+
         queue.State.Entries[entry.ConversationId] = entry;
         Count(entry.Since).HandedOff++;
         await queue.WriteStateAsync();
@@ -36,11 +43,10 @@ public sealed class HandoffQueueGrain(
     public async Task TakenAsync(string conversationId, OperatorIdentity by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(by);
-        if (queue.State.Entries.TryGetValue(conversationId, out var entry))
-        {
-            queue.State.Entries[conversationId] = entry with { TakenBy = by, TakenAt = at };
-        }
-
+        // Before the hand-off's own notice (still on its way), the entry is made now and completed by it.
+        queue.State.Entries[conversationId] = queue.State.Entries.TryGetValue(conversationId, out var entry)
+            ? entry with { TakenBy = by, TakenAt = at }
+            : new HandoffEntry(conversationId, "handed_off", at, null, null, by, at);
         Count(at).Taken++;
         await queue.WriteStateAsync();
     }

@@ -26,7 +26,9 @@ public sealed class OperatorHandoffTests(GatewayFixture fixture)
         Assert.False(queued.TryGetProperty("taken_by", out _));
 
         var take = await api.PostAsync($"/api/v1/operator/conversations/{id}/take", """{"operator_name":"Dana"}""");
-        Assert.Equal(HttpStatusCode.OK, take.Status);
+        Assert.Equal((HttpStatusCode.OK, "done", "Dana"), (take.Status, take.Text("outcome"), take.Body.GetProperty("operator").GetProperty("name").GetString()));
+        var again = await api.PostAsync($"/api/v1/operator/conversations/{id}/take", """{"operator_name":"Dana"}""");
+        Assert.Equal((HttpStatusCode.OK, "already_held"), (again.Status, again.Text("outcome")));
         var joined = await user.NextAsync();
         Assert.Equal(take.Body.GetProperty("seq").GetInt64(), joined.Seq);
         var joinedMetadata = joined.Root.GetProperty("metadata");
