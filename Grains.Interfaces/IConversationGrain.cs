@@ -37,10 +37,33 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>
     /// Ends a hand-over to a person (a <c>system/handoff</c> frame): the assistant answers again from the
     /// next user message, with frustration and failed attempts reset. Messages sent while a person had the
-    /// conversation stay stored without a reply. No frame is sent.
+    /// conversation stay stored without a reply. When an operator held the conversation, a
+    /// <c>system/handoff</c> frame with <c>metadata.event</c> = <c>operator_left</c> says so; otherwise no frame is sent.
     /// </summary>
     /// <returns><see langword="true"/> when the conversation was handed off; <see langword="false"/> when there was nothing to do.</returns>
     Task<bool> HandBackAsync();
+
+    /// <summary>
+    /// An operator takes a handed-off conversation over: a <c>system/handoff</c> frame with
+    /// <c>metadata.event</c> = <c>operator_joined</c> tells the user who is there. Taking over again is harmless.
+    /// </summary>
+    /// <param name="by">The operator.</param>
+    Task<OperatorResult> TakeOverAsync(OperatorIdentity by);
+
+    /// <summary>
+    /// The operator who holds the conversation answers the user: an <c>assistant_message</c> with
+    /// <c>author</c> = <c>operator</c>, stored in the log like every frame.
+    /// </summary>
+    /// <param name="by">The operator; must be the one who took the conversation over.</param>
+    /// <param name="content">What they write, already validated by the caller.</param>
+    Task<OperatorResult> ReplyAsOperatorAsync(OperatorIdentity by, string content);
+
+    /// <summary>
+    /// An operator hands the conversation back to the assistant, as <see cref="HandBackAsync()"/> does; refused
+    /// while another operator holds it.
+    /// </summary>
+    /// <param name="by">The operator.</param>
+    Task<OperatorResult> HandBackAsync(OperatorIdentity by);
 
     /// <summary>
     /// Makes <paramref name="userId"/> the owner of a conversation that has none (creating the conversation

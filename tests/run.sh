@@ -13,7 +13,7 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 fi
 
-# The chat page's browser test drives headless Chromium.
+# The browser tests drive this headless Chromium through Playwright (ExecutablePath; no browser download).
 if [ ! -x /usr/bin/chromium ]; then
   echo "tests/run.sh: /usr/bin/chromium not found; installing Debian's chromium package" >&2
   sudo=""

@@ -2,6 +2,7 @@ using System.Globalization;
 using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
 using Conversations.Grains.Analytics;
+using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Protocol;
 
 namespace Conversations.Gateway.Analytics;
@@ -26,10 +27,21 @@ internal static class AnalyticsEndpoints
         var analytics = endpoints.MapGroup("/analytics")
             .RequireConversationsOperator(endpoints.ServiceProvider)
             .RequireRateLimiting(ApiRateLimits.Policy);
-        analytics.MapGet("/summary", (HttpContext http, CancellationToken cancellationToken) =>
-            RunAsync(http, async a => Results.Json(
-                await a.SummaryAsync(Days(http), Int(http, "active_minutes", DefaultActiveMinutes, 1, 24 * 60), cancellationToken),
-                AnalyticsJsonContext.Default.AnalyticsSummary)));
+        analytics.MapGet("/summary", (HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>
+            RunAsync(http, async a =>
+            {
+                var days = Days(http);
+                var summary = await a.SummaryAsync(days, Int(http, "active_minutes", DefaultActiveMinutes, 1, 24 * 60), cancellationToken);
+                var operators = await grains.GetGrain<IHandoffQueueGrain>(IHandoffQueueGrain.Key).TallyAsync(days);
+                return Results.Json(
+                    summary with { HandoffsTaken = operators.Taken, OperatorReplies = operators.OperatorReplies, HandBacks = operators.HandedBack },
+                    AnalyticsJsonContext.Default.AnalyticsSummary);
+            }));
+
+        // Counted by the hand-off queue as operators act, so in any storage mode, not read from the transcript.
+        analytics.MapGet("/handoffs", async (HttpContext http, IGrainFactory grains) => Results.Json(
+            await grains.GetGrain<IHandoffQueueGrain>(IHandoffQueueGrain.Key).TallyAsync(Days(http)),
+            ApiJsonContext.Default.HandoffTally));
         analytics.MapGet("/turns-per-day", (HttpContext http, CancellationToken cancellationToken) =>
             RunAsync(http, async a => Results.Json(
                 await a.TurnsPerDayAsync(Days(http), PageNumber(http), PageSize(http), cancellationToken),

@@ -19,4 +19,9 @@ namespace Conversations.Gateway.Api;
 [JsonSerializable(typeof(FeedbackStored))]
 [JsonSerializable(typeof(SocketTicketIssued))]
 [JsonSerializable(typeof(HttpError))]
+[JsonSerializable(typeof(Operator.OperatorRequest))]
+[JsonSerializable(typeof(Operator.OperatorQueue))]
+[JsonSerializable(typeof(Operator.OperatorActionResult))]
+[JsonSerializable(typeof(Grains.Interfaces.Model.HandoffTally))]
+[JsonSerializable(typeof(Grains.Interfaces.Model.ConversationSnapshot))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -18,7 +18,8 @@ public static class ConversationApiEndpoints
         services.AddApiRateLimits();
         services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
             description.RelativePath is { } path
-            && (path.StartsWith("conversations", StringComparison.Ordinal) || path.StartsWith("analytics", StringComparison.Ordinal)));
+            && (path.StartsWith("conversations", StringComparison.Ordinal) || path.StartsWith("analytics", StringComparison.Ordinal)
+                || path.StartsWith("api/v1/operator", StringComparison.Ordinal)));
         services.ConfigureHttpJsonOptions(json =>
         {
             // The document describes the bodies as they are written: snake_case, enums by name.

@@ -2,6 +2,7 @@ using Conversations.Gateway.Analytics;
 using Conversations.Gateway.Api;
 using Conversations.Gateway.Auth;
 using Conversations.Gateway.Dialects;
+using Conversations.Gateway.Operator;
 using Conversations.Gateway.Streaming;
 using Conversations.Gateway.Webhooks;
 using Conversations.Gateway.WebSockets;
@@ -34,6 +35,7 @@ public static class GatewayServiceExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<SocketTickets>();
         services.AddConversationsApi();
+        services.AddConversationOperators();
 
         // An exception that escapes any HTTP endpoint is answered with our error body in RFC 9457 form.
         services.AddProblemDetails();
@@ -103,6 +105,7 @@ public static class GatewayServiceExtensions
         app.MapConversationWebSocket();
         app.MapConversationDialects();
         app.MapConversationsApi();
+        app.MapConversationOperators();
         return app;
     }
 }

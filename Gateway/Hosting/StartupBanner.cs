@@ -40,7 +40,7 @@ internal sealed partial class StartupBanner(
             var document = http + ConversationApiEndpoints.OpenApiPath;
             var health = http + "/health/ready";
             var metrics = http + telemetry.Value.MetricsPath;
-            LogListening(page, socket, reference, document, health, metrics);
+            LogListening(page, http + "/operator/", socket, reference, document, health, metrics);
         }
 
         var storage = configuration.GetValue($"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Storage)}", StorageMode.Memory);
@@ -50,8 +50,8 @@ internal sealed partial class StartupBanner(
         }
     }
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Conversations gateway: chat page at {PageUrl}, WebSocket at {WebSocketUrl}, API reference at {ApiReferenceUrl} (OpenAPI document {OpenApiUrl}; every request in Gateway/Gateway.http), health at {HealthUrl}, metrics at {MetricsUrl}")]
-    private partial void LogListening(string pageUrl, string webSocketUrl, string apiReferenceUrl, string openApiUrl, string healthUrl, string metricsUrl);
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Conversations gateway: chat page at {PageUrl}, operator page at {OperatorPageUrl}, WebSocket at {WebSocketUrl}, API reference at {ApiReferenceUrl} (OpenAPI document {OpenApiUrl}; every request in Gateway/Gateway.http), health at {HealthUrl}, metrics at {MetricsUrl}")]
+    private partial void LogListening(string pageUrl, string operatorPageUrl, string webSocketUrl, string apiReferenceUrl, string openApiUrl, string healthUrl, string metricsUrl);
 
     [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "Embedded mode with in-memory storage: conversations are NOT durable and are lost when this process stops. Configure Cluster:Storage for durable storage.")]
     private partial void LogNotDurable();

@@ -28,4 +28,10 @@ public sealed record AssistantMessageFrame : ServerFrame
 
     /// <summary>How the reply was made.</summary>
     public required AssistantMessageMetadata Metadata { get; init; }
+
+    /// <summary>Who wrote the message: <c>operator</c> (<see cref="MessageAuthors"/>) for a person; left out for the assistant.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The name of the person who wrote it, when <see cref="Author"/> is <c>operator</c>.</summary>
+    public string? AuthorName { get; init; }
 }

@@ -39,6 +39,12 @@ public static class ErrorCodes
     /// <summary>HTTP only: no such conversation, or no such turn in it.</summary>
     public const string NotFound = "NOT_FOUND";
 
+    /// <summary>HTTP only: the conversation is not handed to a person, so an operator has nothing to do in it.</summary>
+    public const string NotHandedOff = "NOT_HANDED_OFF";
+
+    /// <summary>HTTP only: another operator holds the conversation, or this one has not taken it over.</summary>
+    public const string ConversationHeld = "CONVERSATION_HELD";
+
     /// <summary>A fault of ours.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 }

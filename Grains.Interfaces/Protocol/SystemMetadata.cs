@@ -20,16 +20,25 @@ public sealed record ProcessingStepMetadata(string Step, string Progress);
 /// <param name="Reason">Why, in words (the intent that drove it).</param>
 public sealed record StateChangedMetadata(ConversationState From, ConversationState To, string Reason);
 
-/// <summary><c>system/handoff</c>: the conversation was escalated to a human.</summary>
-/// <param name="Reason">Why.</param>
+/// <summary>
+/// <c>system/handoff</c>: the conversation was escalated to a human, or (<see cref="Event"/>) a person joined
+/// or left it.
+/// </summary>
+/// <param name="Reason">Why the conversation was escalated (on every hand-off frame of it).</param>
 /// <param name="Likelihood">The escalation likelihood from 0 to 1.</param>
 /// <param name="Factors">What the likelihood is made of.</param>
 /// <param name="Frustration">The user's frustration, from 0 to 10.</param>
+/// <param name="Event">What happened (<see cref="HandoffEvents"/>): <c>escalated</c>, <c>operator_joined</c> or <c>operator_left</c>.</param>
+/// <param name="OperatorId">The operator who joined or left.</param>
+/// <param name="OperatorName">Their name, as the user sees it.</param>
 public sealed record HandoffMetadata(
     string Reason,
     double Likelihood,
     IReadOnlyList<EscalationFactor>? Factors = null,
-    int? Frustration = null);
+    int? Frustration = null,
+    string? Event = null,
+    string? OperatorId = null,
+    string? OperatorName = null);
 
 /// <summary><c>system/conversation_resumed</c>: the first frame on connecting to a conversation with turns.</summary>
 /// <param name="ConversationSummary">A short summary of the conversation.</param>

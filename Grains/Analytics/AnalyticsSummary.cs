@@ -10,6 +10,9 @@ namespace Conversations.Grains.Analytics;
 /// <param name="HandoffRate">The share of conversations handed to a person (0 to 1).</param>
 /// <param name="TurnLatencyP50Ms">Median response time of completed (not cancelled) turns, in milliseconds.</param>
 /// <param name="TurnLatencyP95Ms">95th percentile of the same.</param>
+/// <param name="HandoffsTaken">Hand-offs an operator took over in the window.</param>
+/// <param name="OperatorReplies">Messages operators wrote in the window.</param>
+/// <param name="HandBacks">Conversations handed back to the assistant in the window.</param>
 public sealed record AnalyticsSummary(
     int Days,
     long ActiveConversations,
@@ -19,4 +22,7 @@ public sealed record AnalyticsSummary(
     double AverageConversationTurns,
     double HandoffRate,
     double? TurnLatencyP50Ms,
-    double? TurnLatencyP95Ms);
+    double? TurnLatencyP95Ms,
+    long HandoffsTaken = 0,
+    long OperatorReplies = 0,
+    long HandBacks = 0);

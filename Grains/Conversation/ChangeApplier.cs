@@ -48,7 +48,17 @@ public sealed class ChangeApplier(ConversationSummarizer summarizer, IOptions<Co
                 checkpoint.Feedback.Add(rated.Feedback);
                 TrimFront(checkpoint.Feedback, _options.RememberedFeedback);
                 break;
+            case OperatorJoined joined:
+                checkpoint.Operator = joined.Operator;
+                break;
+            case OperatorReplied:
+                checkpoint.OperatorReplies++;
+                break;
             case HandedBack:
+                checkpoint.Operator = null;
+                checkpoint.HandoffReason = null;
+                checkpoint.HandedOffAt = null;
+
                 // The person dealt with what upset the user: the assistant starts again calm.
                 checkpoint.Signals = checkpoint.Signals with
                 {
@@ -101,6 +111,12 @@ public sealed class ChangeApplier(ConversationSummarizer summarizer, IOptions<Co
 
         checkpoint.Signals = committed.Signals;
         checkpoint.WaitingForInput = committed.WaitingForInput;
+        if (committed.HandoffReason is { } reason)
+        {
+            checkpoint.HandoffReason = reason;
+            checkpoint.HandedOffAt = committed.At;
+        }
+
         RemovePending(checkpoint, committed.Turn.Turn);
         checkpoint.CompletedReplies++;
         AddRecentTurn(checkpoint, committed.Turn);

@@ -65,4 +65,16 @@ public sealed class ConversationCheckpoint
 
     /// <summary>The latest ratings of answered turns, one per turn, oldest first.</summary>
     [Id(19)] public List<TurnFeedback> Feedback { get; set; } = [];
+
+    /// <summary>Why the conversation was last handed to a person, while it is.</summary>
+    [Id(20)] public string? HandoffReason { get; set; }
+
+    /// <summary>When it was handed to a person, while it is.</summary>
+    [Id(21)] public DateTimeOffset? HandedOffAt { get; set; }
+
+    /// <summary>The operator who took the handed-off conversation over, while they hold it.</summary>
+    [Id(22)] public OperatorIdentity? Operator { get; set; }
+
+    /// <summary>Messages operators wrote in this conversation.</summary>
+    [Id(23)] public int OperatorReplies { get; set; }
 }

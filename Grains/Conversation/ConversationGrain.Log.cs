@@ -62,6 +62,15 @@ public sealed partial class ConversationGrain
     [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Conversation {ConversationId} turn {Turn} rated {Rating}")]
     private partial void LogTurnRated(string conversationId, int turn, int rating);
 
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Information, Message = "Conversation {ConversationId} taken over by operator {OperatorId}")]
+    private partial void LogOperatorJoined(string conversationId, string operatorId);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Information, Message = "Conversation {ConversationId}: operator {OperatorId} wrote {Chars} characters")]
+    private partial void LogOperatorReplied(string conversationId, string operatorId, int chars);
+
+    [LoggerMessage(EventId = 1026, Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the hand-off queue could not be told; the conversation's log has it")]
+    private partial void LogQueueFailed(Exception exception, string conversationId);
+
     [LoggerMessage(EventId = 1023, Level = LogLevel.Warning, Message = "Conversation {ConversationId} turn {Turn} was rated but the satisfaction tally could not count it")]
     private partial void LogTallyFailed(Exception exception, string conversationId, int turn);
 }

@@ -23,6 +23,10 @@ public sealed partial class ConversationGrain : IRemindable
 
         LogDeletingExpired(ConversationId, _state.TurnCount, idle);
         await UnlistAsync();
+        if (_state.Signals.HandedOff)
+        {
+            await TellQueueAsync(queue => queue.RemoveAsync(ConversationId));
+        }
         await transcripts.DeleteAsync(ConversationId, CancellationToken.None);
         await store.DeleteAsync(ConversationId, CancellationToken.None);
         _state = new ConversationCheckpoint();

@@ -40,6 +40,7 @@ public sealed partial class ConversationGrain
                         Apply(rules.StoreSilently(_state, pending.Turn, pending.Message, Now));
                         LogSilentTurn(ConversationId, pending.Turn);
                         await FlushAsync();
+                        await TellQueueOfMessageAsync(pending.Message);
                         break;
                     case TurnStep.Superseded:
                         await EndTurnAsync(rules.Supersede(_state, pending, generator.Name, Now));
@@ -115,7 +116,15 @@ public sealed partial class ConversationGrain
         var elapsed = (long)timeProvider.GetElapsedTime(startedAt).TotalMilliseconds;
         var outcome = rules.CommitTurn(_state, plan, reply.ToResult(), elapsed, Now);
         await EndTurnAsync(outcome);
-        OnTurnCommitted(plan, (TurnCommitted)outcome.Change, elapsed);
+        var committed = (TurnCommitted)outcome.Change;
+        OnTurnCommitted(plan, committed, elapsed);
+        if (committed.HandoffReason is { } reason)
+        {
+            var at = committed.At;
+            var entry = new HandoffEntry(ConversationId, reason, at, pending.Message.Content, pending.AckedAt);
+            await TellQueueAsync(queue => queue.HandedOffAsync(entry));
+        }
+
         activity?.SetTag(ConversationActivities.IntentTag, plan.Insight.Intent.Name);
         activity?.SetTag(ConversationActivities.StateTag, _state.State.ToWireName());
         activity?.SetTag(ConversationActivities.ResponderTag, reply.Responder);

@@ -60,6 +60,7 @@ public sealed partial class ConversationGrain(
         _stream = this.GetStreamProvider(ConversationStreams.ProviderName)
             .GetStream<FrameBatch>(StreamId.Create(ConversationStreams.Namespace, ConversationId));
         await LoadAsync(cancellationToken);
+        await EnsureQueuedAsync();
         if (_state.PendingTurns.Count > 0)
         {
             LogResumingPendingTurns(ConversationId, _state.PendingTurns.Count);
@@ -134,6 +135,7 @@ public sealed partial class ConversationGrain(
             LogSilentTurn(ConversationId, decision.Turn);
             await FlushAsync();
             await WriteTranscriptAsync();
+            await TellQueueOfMessageAsync(message);
             return new SubmitResult(SubmitOutcome.Accepted, ack);
         }
 
@@ -169,23 +171,6 @@ public sealed partial class ConversationGrain(
 
     /// <inheritdoc />
     public Task<ConversationSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
-
-    /// <inheritdoc />
-    public async Task<bool> HandBackAsync()
-    {
-        ThrowIfFaulted();
-        if (!_state.Signals.HandedOff)
-        {
-            return false;
-        }
-
-        var handedBack = new HandedBack(Now);
-        Apply(handedBack);
-        await FlushAsync();
-        LogHandedBack(ConversationId);
-        PublishHandedBack(handedBack);
-        return true;
-    }
 
     private void Apply(ConversationChange change)
     {

@@ -37,8 +37,12 @@ public static class LogFrames
         System(header, turn, SystemContents.WaitingForInput, waiting, ProtocolJsonContext.Default.SystemFrameWaitingForInput);
 
     /// <summary><c>system/handoff</c>.</summary>
-    public static LogFrame Handoff(FrameHeader header, int turn, HandoffMetadata handoff) =>
-        System(header, turn, SystemContents.Handoff, handoff, ProtocolJsonContext.Default.SystemFrameHandoffMetadata);
+    /// <param name="header">Where the frame goes in the log.</param>
+    /// <param name="turn">The turn it belongs to.</param>
+    /// <param name="handoff">What happened.</param>
+    /// <param name="endsTurn">The frame stands on its own, outside any running turn (an operator joined or left).</param>
+    public static LogFrame Handoff(FrameHeader header, int turn, HandoffMetadata handoff, bool endsTurn = false) =>
+        System(header, turn, SystemContents.Handoff, handoff, ProtocolJsonContext.Default.SystemFrameHandoffMetadata, endsTurn);
 
     /// <summary><c>assistant_delta</c>.</summary>
     public static LogFrame Delta(FrameHeader header, int turn, string delta) =>
@@ -69,6 +73,39 @@ public static class LogFrames
                 Intent = intent,
                 SessionId = header.ConversationId,
                 Metadata = metadata,
+            },
+            ProtocolJsonContext.Default.AssistantMessageFrame,
+            turn,
+            endsTurn: true);
+
+    /// <summary>
+    /// An <c>assistant_message</c> written by a person: <c>author</c> = <c>operator</c> and their name. It comes
+    /// outside any running turn (the assistant is silent while a person holds the conversation), so it ends one.
+    /// </summary>
+    public static LogFrame OperatorMessage(
+        FrameHeader header,
+        int turn,
+        string content,
+        ConversationState state,
+        ConversationState previousState,
+        Intent intent,
+        AssistantMessageMetadata metadata,
+        OperatorIdentity by) =>
+        Serialize(
+            new AssistantMessageFrame
+            {
+                Timestamp = header.Timestamp,
+                ConversationId = header.ConversationId,
+                Seq = header.Seq,
+                Turn = turn,
+                Content = content,
+                State = state,
+                PreviousState = previousState,
+                Intent = intent,
+                SessionId = header.ConversationId,
+                Metadata = metadata,
+                Author = MessageAuthors.Operator,
+                AuthorName = by.Name,
             },
             ProtocolJsonContext.Default.AssistantMessageFrame,
             turn,
@@ -107,11 +144,13 @@ public static class LogFrames
         int turn,
         string content,
         TMetadata metadata,
-        JsonTypeInfo<SystemFrame<TMetadata>> typeInfo) =>
+        JsonTypeInfo<SystemFrame<TMetadata>> typeInfo,
+        bool endsTurn = false) =>
         Serialize(
             new SystemFrame<TMetadata> { Timestamp = header.Timestamp, ConversationId = header.ConversationId, Seq = header.Seq, Turn = turn, Content = content, Metadata = metadata },
             typeInfo,
-            turn);
+            turn,
+            endsTurn);
 
     private static LogFrame Serialize<TFrame>(TFrame frame, JsonTypeInfo<TFrame> typeInfo, int turn, bool endsTurn = false)
         where TFrame : ServerFrame =>

@@ -26,6 +26,7 @@ public sealed class ConversationInstruments
     private readonly Counter<long> _fallbackReplies;
     private readonly Counter<long> _stateTransitions;
     private readonly Counter<long> _handoffs;
+    private readonly Counter<long> _operatorActions;
     private readonly Counter<long> _logWrites;
     private readonly Histogram<long> _logAppendsPerWrite;
     private readonly Histogram<double> _logWriteDuration;
@@ -47,6 +48,7 @@ public sealed class ConversationInstruments
         _fallbackReplies = meter.CreateCounter<long>("conversations_fallback_replies", description: "Replies written by the fallback responder because the model failed.");
         _stateTransitions = meter.CreateCounter<long>("conversations_state_transitions", description: "Conversation state changes, by from and to state.");
         _handoffs = meter.CreateCounter<long>("conversations_handoffs", description: "Conversations handed to a person.");
+        _operatorActions = meter.CreateCounter<long>("conversations_operator_actions", description: "What operators did with handed-off conversations, by action (taken, replied, handed_back).");
         _logWrites = meter.CreateCounter<long>("conversations_log_writes", description: "Statements that wrote conversations' log records to PostgreSQL, by outcome (ok, failed).");
         _logAppendsPerWrite = meter.CreateHistogram<long>("conversations_log_appends_per_write", description: "Log records (each of one conversation) that one PostgreSQL statement wrote: the group commit.");
         _logWriteDuration = meter.CreateHistogram<double>("conversations_log_write_duration", unit: "s", description: "Duration of the PostgreSQL statements that write log records.");
@@ -104,6 +106,9 @@ public sealed class ConversationInstruments
 
     /// <summary>A conversation was handed to a person.</summary>
     public void OnHandoff() => _handoffs.Add(1);
+
+    /// <summary>An operator acted on a handed-off conversation; <paramref name="action"/> is one of <see cref="OperatorActions"/>.</summary>
+    public void OnOperatorAction(string action) => _operatorActions.Add(1, new KeyValuePair<string, object?>("action", action));
 
     /// <summary>One statement wrote <paramref name="appends"/> conversations' log records (or failed to).</summary>
     public void OnLogWritten(int appends, TimeSpan duration, bool ok)

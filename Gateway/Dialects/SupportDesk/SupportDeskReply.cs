@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Grains.Interfaces.Protocol;
 
 namespace Conversations.Gateway.Dialects.SupportDesk;
 
@@ -10,6 +11,9 @@ internal static class SupportDeskReply
 {
     /// <summary>The escalation likelihood from which a person is recommended (as <c>Intelligence:HandoffThreshold</c> by default).</summary>
     public const double EscalateFrom = 0.8;
+
+    /// <summary>The agent of a message an operator wrote.</summary>
+    public const string HumanAgent = "human";
 
     /// <summary>The escalation likelihood from which the conversation is worth watching.</summary>
     public const double MonitorFrom = 0.5;
@@ -48,7 +52,18 @@ internal static class SupportDeskReply
         var likelihood = metadata.TryGetProperty("escalation_likelihood", out var l) ? l.GetDouble() : 0;
         w.WriteString("role", "assistant");
         w.WriteString("content", DialectJson.Text(frame, "content"));
-        w.WriteString("agent", Agent(DialectJson.Text(metadata, "persona")));
+
+        // A person who took the conversation over answers as the support desk's human agent, by name.
+        if (DialectJson.Text(frame, "author") == MessageAuthors.Operator)
+        {
+            w.WriteString("agent", HumanAgent);
+            w.WriteString("agent_name", DialectJson.Text(frame, "author_name"));
+        }
+        else
+        {
+            w.WriteString("agent", Agent(DialectJson.Text(metadata, "persona")));
+        }
+
         w.WriteString("intent", DialectJson.Text(intent, "name"));
         w.WriteStartObject("intent_data");
         w.WriteNumber("confidence", confidence);

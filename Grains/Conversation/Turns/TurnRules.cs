@@ -143,7 +143,7 @@ public sealed class TurnRules(
 
         if (!cancelled && insight.HandoffReason is { } reason)
         {
-            var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration);
+            var handoff = new HandoffMetadata(reason, insight.Escalation.Likelihood, insight.Escalation.Factors, signals.Frustration, HandoffEvents.Escalated);
             frames.Add(header => LogFrames.Handoff(header, turn, handoff));
         }
 
@@ -164,7 +164,7 @@ public sealed class TurnRules(
             handedOff ? true : null,
             cancelled ? null : reply.ArticleId);
         frames.Add(header => LogFrames.AssistantMessage(header, turn, reply.Text, after, before, intent, metadata));
-        return new TurnOutcome(new TurnCommitted(now, summary, transition, signals, waiting), frames);
+        return new TurnOutcome(new TurnCommitted(now, summary, transition, signals, waiting, handedOff ? insight.HandoffReason : null), frames);
     }
 
     /// <summary>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Conversations.Gateway.Tests.Browser;
 
-// The chat page at / in a real browser (headless Chromium), talking to a gateway through a relay whose
+// The chat page at / in a real browser (headless Chromium driven by Playwright), talking to a gateway through a relay whose
 // network the test cuts in the middle of a streamed reply.
 public sealed class ChatPageTests(ITestOutputHelper output)
 {
@@ -48,34 +49,35 @@ public sealed class ChatPageTests(ITestOutputHelper output)
         // A slow responder (100 ms a piece) so that the cut lands while the reply is streaming.
         await using var gateway = await GatewayHost.StartAsync("--Responders:Offline:ChunkDelay", "00:00:00.100");
         await using var proxy = new TcpProxy(gateway.HttpUri.Port);
-        await using var browser = await ChromiumBrowser.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
 
-        await browser.NavigateAsync(new Uri($"http://127.0.0.1:{proxy.Port}/"));
-        await browser.WaitForAsync("document.getElementById('conn').dataset.state === 'connected'", Bound);
-        await browser.EvaluateAsync(Recorder);
-        var conversationId = (await browser.EvaluateAsync("document.getElementById('convId').value")).GetString()!;
+        await page.GotoAsync($"http://127.0.0.1:{proxy.Port}/");
+        await WaitForAsync(page, "document.getElementById('conn').dataset.state === 'connected'");
+        await page.EvaluateAsync(Recorder);
+        var conversationId = await page.EvaluateAsync<string>("document.getElementById('convId').value");
 
-        await SendFromThePageAsync(browser, "Hi, we are looking for a CRM for our sales team");
-        await browser.WaitForAsync("(() => { const b = document.querySelector('#transcript .msg.assistant .bubble'); return b && b.querySelector('.dots') && b.firstChild && b.firstChild.nodeType === 3 && b.firstChild.data.length > 0; })()", Bound);
-        var shownAtCut = (await browser.EvaluateAsync(Transcript))[1].GetProperty("text").GetString()!;
+        await SendFromThePageAsync(page, "Hi, we are looking for a CRM for our sales team");
+        await WaitForAsync(page, "(() => { const b = document.querySelector('#transcript .msg.assistant .bubble'); return b && b.querySelector('.dots') && b.firstChild && b.firstChild.nodeType === 3 && b.firstChild.data.length > 0; })()");
+        var shownAtCut = (await page.EvaluateAsync<JsonElement>(Transcript))[1].GetProperty("text").GetString()!;
 
         proxy.Cut();
-        await browser.WaitForAsync("document.getElementById('conn').dataset.state === 'reconnecting'", Bound);
+        await WaitForAsync(page, "document.getElementById('conn').dataset.state === 'reconnecting'");
 
         // The page retries by itself; let it be refused twice before the network comes back.
         await Eventually.GetAsync(() => Task.FromResult(proxy.Refused), refused => refused >= 2, Bound);
         var relayedBeforeRestore = proxy.Accepted;
         proxy.Restore();
-        await browser.WaitForAsync("document.getElementById('conn').dataset.state === 'connected' && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0", Bound);
+        await WaitForAsync(page, "document.getElementById('conn').dataset.state === 'connected' && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0");
 
-        await SendFromThePageAsync(browser, "How much does it cost for ten users?");
-        await browser.WaitForAsync("document.querySelectorAll('#transcript .msg.assistant').length === 2 && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0", Bound);
+        await SendFromThePageAsync(page, "How much does it cost for ten users?");
+        await WaitForAsync(page, "document.querySelectorAll('#transcript .msg.assistant').length === 2 && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0");
 
-        var shown = (await browser.EvaluateAsync(Transcript)).EnumerateArray().ToList();
-        var seen = (await browser.EvaluateAsync("window.__seen")).EnumerateArray()
+        var shown = (await page.EvaluateAsync<JsonElement>(Transcript)).EnumerateArray().ToList();
+        var seen = (await page.EvaluateAsync<JsonElement>("window.__seen")).EnumerateArray()
             .Select(s => (Index: s.GetProperty("index").GetInt32(), Text: s.GetProperty("text").GetString()!)).ToList();
-        var states = (await browser.EvaluateAsync("window.__states")).EnumerateArray().Select(s => s.GetString()).ToList();
-        var pageSeq = long.Parse((await browser.EvaluateAsync("document.getElementById('seqText').textContent")).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var states = (await page.EvaluateAsync<JsonElement>("window.__states")).EnumerateArray().Select(s => s.GetString()).ToList();
+        var pageSeq = long.Parse(await page.EvaluateAsync<string>("document.getElementById('seqText').textContent"), System.Globalization.CultureInfo.InvariantCulture);
         var log = await ReadLogAsync(gateway, conversationId);
         var replies = log.Where(f => f.Type == "assistant_message").Select(f => f.Content!).ToList();
         output.WriteLine($"conversation {conversationId}: cut after '{shownAtCut}', refused {proxy.Refused} connections, relayed {proxy.Accepted}, states {string.Join(" > ", states)}, took {clock.Elapsed.TotalSeconds:F1} s");
@@ -105,25 +107,33 @@ public sealed class ChatPageTests(ITestOutputHelper output)
     {
         // With tokens refused in URLs, the page can only connect by way of a ticket.
         await using var gateway = await GatewayHost.StartAsync("--Auth:Enabled", "true", "--Auth:SigningKey", TestTokens.SigningKey, "--Auth:AllowQueryToken", "false");
-        await using var browser = await ChromiumBrowser.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
 
-        await browser.NavigateAsync(new Uri(gateway.HttpUri, $"/#access_token={TestTokens.Issue("page-user")}"));
-        await browser.WaitForAsync("document.getElementById('conn').dataset.state === 'connected'", Bound);
-        await SendFromThePageAsync(browser, "hello");
-        await browser.WaitForAsync("document.querySelectorAll('#transcript .msg.assistant').length === 1 && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0", Bound);
-        var conversationId = (await browser.EvaluateAsync("document.getElementById('convId').value")).GetString()!;
+        await page.GotoAsync(new Uri(gateway.HttpUri, $"/#access_token={TestTokens.Issue("page-user")}").ToString());
+        await WaitForAsync(page, "document.getElementById('conn').dataset.state === 'connected'");
+        await SendFromThePageAsync(page, "hello");
+        await WaitForAsync(page, "document.querySelectorAll('#transcript .msg.assistant').length === 1 && document.querySelectorAll('#transcript .msg.assistant .dots').length === 0");
+        var conversationId = await page.EvaluateAsync<string>("document.getElementById('convId').value");
 
         var owner = await gateway.App.Services.GetRequiredService<IGrainFactory>().GetGrain<Grains.Interfaces.IConversationGrain>(conversationId).GetDetailsAsync();
         Assert.Equal("page-user", owner.UserId);
         Assert.Equal(1, owner.Snapshot.TurnCount);
     }
 
-    private static async Task SendFromThePageAsync(ChromiumBrowser browser, string text)
+    private static async Task SendFromThePageAsync(IPage page, string text)
     {
-        await browser.EvaluateAsync("document.getElementById('input').focus()");
-        await browser.InsertTextAsync(text);
-        await browser.WaitForAsync("!document.getElementById('sendBtn').disabled", Bound);
-        await browser.EvaluateAsync("document.getElementById('sendBtn').click()");
+        await page.FocusAsync("#input");
+        await page.Keyboard.InsertTextAsync(text);
+        await WaitForAsync(page, "!document.getElementById('sendBtn').disabled");
+        await page.EvaluateAsync("document.getElementById('sendBtn').click()");
+    }
+
+    // Waits until a JavaScript condition holds in the page, checking it on every animation frame.
+    private static async Task WaitForAsync(IPage page, string condition)
+    {
+        var handle = await page.WaitForFunctionAsync(condition, options: new() { Timeout = (float)Bound.TotalMilliseconds });
+        await handle.DisposeAsync();
     }
 
     // The conversation's log as a fresh client replays it from the start.

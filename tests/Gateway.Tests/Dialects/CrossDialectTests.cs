@@ -55,4 +55,28 @@ public sealed class CrossDialectTests(GatewayFixture fixture)
         var snapshot = await _gateway.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(id).GetSnapshotAsync();
         Assert.Equal(4, snapshot.TurnCount);
     }
+
+    [Fact]
+    public async Task AnOperatorsMessageReachesEveryDialectAsAReplyNamedAsAPersons()
+    {
+        var id = $"x-{Guid.NewGuid():N}";
+        await using (var native = await _gateway.ConnectAsync(id))
+        {
+            await native.SendMessageAsync("m1", "I want to talk to a real person");
+            await native.UntilAsync(f => f.IsReply(1));
+        }
+
+        await using var meetingMuse = await DialectClient.ConnectAsync(_gateway.WebSocketUri, $"/ws/{id}");
+        Assert.True((await meetingMuse.NextAsync()).IsSystem("conversation_resumed"));
+        await using var supportDesk = await DialectClient.ConnectAsync(_gateway.WebSocketUri, $"/api/v1/chat/ws/{id}");
+        using var api = new ApiCall(_gateway.HttpUri);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostAsync($"/api/v1/operator/conversations/{id}/take", """{"operator_name":"Dana"}""")).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostAsync($"/api/v1/operator/conversations/{id}/reply", """{"content":"Dana here, I can help.","operator_name":"Dana"}""")).Status);
+
+        // Neither dialect has a hand-off notice: the operator's message is the first thing each sees.
+        var muse = await meetingMuse.NextAsync();
+        Assert.Equal(("Dana here, I can help.", id), (muse.Text("content"), muse.Text("session_id")));
+        var desk = await supportDesk.NextAsync();
+        Assert.Equal(("assistant", "Dana here, I can help.", "human", "Dana"), (desk.Text("role"), desk.Text("content"), desk.Text("agent"), desk.Text("agent_name")));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 
 using Conversations.Gateway.Tests.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Gateway.Tests.Security;
 
@@ -31,6 +32,37 @@ public sealed class OperatorTests(AuthGatewayFixture fixture) : IClassFixture<Au
         // In memory there is no transcript to analyse: the operator gets that answer, not a refusal.
         var analytics = await operatorCall.GetAsync("/analytics/summary");
         Assert.Equal(HttpStatusCode.NotFound, analytics.Status);
+    }
+
+    [Fact]
+    public async Task OnlyOperatorsAnswerHandedOffConversationsAndTheyWatchTheUsersSocketWithoutClaimingIt()
+    {
+        var id = $"op-{Guid.NewGuid():N}";
+        var owner = $"user-{Guid.NewGuid():N}";
+        var operatorId = $"ops-{Guid.NewGuid():N}";
+        var operatorToken = TestTokens.Issue(operatorId, role: TestTokens.OperatorRole);
+        await using var userSocket = await Host.ConnectAsync(id, query: $"access_token={TestTokens.Issue(owner)}");
+        await userSocket.SendMessageAsync("m1", "I want to talk to a real person");
+        await userSocket.UntilAsync(f => f.IsReply(1));
+
+        using var user = new ApiCall(Host.HttpUri, TestTokens.Issue(owner));
+        var asUser = await user.PostAsync($"/api/v1/operator/conversations/{id}/take", "{}");
+        Assert.Equal((HttpStatusCode.Forbidden, "UNAUTHORIZED"), (asUser.Status, asUser.ErrorCode));
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/api/v1/operator/queue")).Status);
+
+        await using var watching = await Host.ConnectAsync(id, lastSeq: 0, query: $"access_token={operatorToken}");
+        Assert.True((await watching.NextAsync()).IsSystem("conversation_resumed"));
+
+        using var operatorCall = new ApiCall(Host.HttpUri, operatorToken);
+        var spoofed = await operatorCall.PostAsync($"/api/v1/operator/conversations/{id}/take", """{"operator_id":"someone-else"}""");
+        Assert.Equal((HttpStatusCode.Forbidden, "UNAUTHORIZED"), (spoofed.Status, spoofed.ErrorCode));
+        var taken = await operatorCall.PostAsync($"/api/v1/operator/conversations/{id}/take", """{"operator_name":"Dana"}""");
+        Assert.Equal((HttpStatusCode.OK, operatorId), (taken.Status, taken.Body.GetProperty("operator").GetProperty("id").GetString()));
+        var joined = await watching.UntilAsync(f => f.IsSystem("handoff") && f.Root.GetProperty("metadata").TryGetProperty("operator_id", out _));
+        Assert.Equal(operatorId, joined[^1].Root.GetProperty("metadata").GetProperty("operator_id").GetString());
+
+        var details = await Host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<Grains.Interfaces.IConversationGrain>(id).GetDetailsAsync();
+        Assert.Equal(owner, details.UserId);
     }
 
     [Fact]

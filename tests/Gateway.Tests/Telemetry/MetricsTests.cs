@@ -119,6 +119,33 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
         Assert.Contains("# TYPE conversations_gateway_connections gauge", scrape.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MetricsCountWhatOperatorsDoWithAHandedOffConversation()
+    {
+        var before = await MetricsScrape.ReadAsync(_http);
+        var id = $"metrics-op-{Guid.NewGuid():N}";
+        await using (var client = await _host.ConnectAsync(id))
+        {
+            await client.SendMessageAsync("m1", "I want to talk to a real person");
+            await client.UntilAsync(f => f.IsReply(1));
+        }
+
+        using var api = new ApiCall(_host.HttpUri);
+        foreach (var (path, body) in new[] { ("take", "{}"), ("reply", """{"content":"Hello, how can I help?"}"""), ("reply", """{"content":"Done."}"""), ("hand-back", "{}") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/operator/conversations/{id}/{path}", body)).Status);
+        }
+
+        var after = await Eventually.GetAsync(
+            () => MetricsScrape.ReadAsync(_http),
+            scrape => Delta(scrape, before, "conversations_operator_actions_total", "action=\"handed_back\"") >= 1,
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Delta(after, before, "conversations_handoffs_total"));
+        Assert.Equal(1, Delta(after, before, "conversations_operator_actions_total", "action=\"taken\""));
+        Assert.Equal(2, Delta(after, before, "conversations_operator_actions_total", "action=\"replied\""));
+        Assert.Equal(1, Delta(after, before, "conversations_operator_actions_total", "action=\"handed_back\""));
+    }
+
     private static double Delta(MetricsScrape after, MetricsScrape before, string name, params string[] labels) =>
         after.Sum(name, labels) - before.Sum(name, labels);
 }

@@ -80,6 +80,17 @@ public sealed class ChangeApplierTests : IDisposable
             Accepted(4, "m4"),
             new TurnStarted(Now, 4),
             new HandedBack(Now),
+            Accepted(5, "m5"),
+            new TurnStarted(Now, 5),
+            Committed(5, ConversationState.ValueProposition, ConversationState.ValueProposition) with { HandoffReason = "user_requested" },
+            new OperatorJoined(Now, Dana),
+            new OperatorReplied(Now, Dana, 5, "Dana here."),
+            new HandedBack(Now, Dana),
+            Accepted(6, "m6"),
+            new TurnStarted(Now, 6),
+            Committed(6, ConversationState.ValueProposition, ConversationState.ValueProposition) with { HandoffReason = "escalation_threshold" },
+            new OperatorJoined(Now, new OperatorIdentity("sam", "Sam")),
+            new OperatorReplied(Now, new OperatorIdentity("sam", "Sam"), 6, "Sam here."),
         };
 
         for (var cut = 0; cut <= changes.Count; cut++)
@@ -108,11 +119,35 @@ public sealed class ChangeApplierTests : IDisposable
     }
 
     [Fact]
+    public void AnOperatorHoldsTheConversationFromJoiningUntilItIsHandedBack()
+    {
+        var applier = Engine.Applier(new ConversationOptions());
+        var checkpoint = new ConversationCheckpoint();
+        applier.Apply(checkpoint, Accepted(1, "m1"));
+        applier.Apply(checkpoint, Committed(1, ConversationState.InitialContact, ConversationState.InitialContact) with { HandoffReason = "user_requested" });
+        applier.Apply(checkpoint, new OperatorJoined(Now, Dana));
+        applier.Apply(checkpoint, new OperatorReplied(Now, Dana, 1, "Dana here."));
+        Assert.Equal((Dana, "user_requested", 1), (checkpoint.Operator, checkpoint.HandoffReason, checkpoint.OperatorReplies));
+
+        applier.Apply(checkpoint, new HandedBack(Now, Dana));
+
+        Assert.Equal((null, null, null, 1), (checkpoint.Operator, checkpoint.HandoffReason, checkpoint.HandedOffAt, checkpoint.OperatorReplies));
+        Assert.False(checkpoint.Signals.HandedOff);
+    }
+
+    [Fact]
     public void ChangesSurviveTheRecordFormat()
     {
         var codec = new LogPayloadCodec(_services.GetRequiredService<Serializer>());
         var frames = Enumerable.Range(1, 30).Select(i => new LogFrame(i, 1, System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"assistant_delta\",\"seq\":{i},\"delta\":\"piece {i} of the reply\"}}"))).ToArray();
-        ConversationChange[] changes = [Accepted(1, "m1"), Committed(1, ConversationState.InitialContact, ConversationState.InterestQualification)];
+        ConversationChange[] changes =
+        [
+            Accepted(1, "m1"),
+            Committed(1, ConversationState.InitialContact, ConversationState.InterestQualification) with { HandoffReason = "user_requested" },
+            new OperatorJoined(Now, Dana),
+            new OperatorReplied(Now, Dana, 1, "Dana here."),
+            new HandedBack(Now, Dana),
+        ];
         var payload = codec.EncodeRecord(new LogRecord(1, 1, 30, frames, changes));
 
         var decoded = codec.DecodeRecord(payload);
@@ -155,6 +190,8 @@ public sealed class ChangeApplierTests : IDisposable
 
     private static MessageAccepted Accepted(int turn, string id, string? userName = null) =>
         new(Now, new PendingTurn(turn, new UserMessage(id, $"message {turn}", userName, null), Now, Started: false), turn * 10);
+
+    private static readonly OperatorIdentity Dana = new("dana", "Dana");
 
     private static TurnCommitted Committed(int turn, ConversationState from, ConversationState to) =>
         new(
