@@ -37,6 +37,15 @@ for trx in TestResults/*.trx; do
       }
       return "";
     }
+    # TRX writes the quotes in names (the arguments of theories) as XML escapes: show them as written.
+    function unescape(text) {
+      gsub(/&quot;/, "\"", text);
+      gsub(/&apos;/, "'"'"'", text);
+      gsub(/&lt;/, "<", text);
+      gsub(/&gt;/, ">", text);
+      gsub(/&amp;/, "\\&", text);
+      return text;
+    }
     /^TestMethod / && project == "" {
       project = attribute("codeBase");
       sub(/.*\//, "", project);
@@ -44,7 +53,7 @@ for trx in TestResults/*.trx; do
     }
     /^UnitTestResult / {
       split(attribute("duration"), hms, ":");
-      printf "%.1f\t%s\n", hms[1] * 3600 + hms[2] * 60 + hms[3], attribute("testName");
+      printf "%.1f\t%s\n", hms[1] * 3600 + hms[2] * 60 + hms[3], unescape(attribute("testName"));
     }
     END { print "project\t" project }' | sort -t "$(printf '\t')" -k1,1 -rn | awk -F '\t' -v trx="$trx" '
     $1 == "project" { project = $2; next }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Streaming;
+using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
@@ -14,7 +15,7 @@ namespace Conversations.Gateway.Api;
 /// that ends it. The conversation's log is the source of truth: the stream only says when to look again
 /// (and the log is read once a second regardless, so a lost stream message costs a second, not the turn).
 /// </summary>
-public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOptions<GatewayOptions> options, TimeProvider time)
+public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOptions<GatewayOptions> options, TransientRetry retry)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -35,7 +36,7 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
             cancellationToken);
 
         var limits = options.Value;
-        var submitted = await TransientRetryCall(() => grain.SubmitAsync(message), limits, cancellationToken);
+        var submitted = await retry.CallAsync(() => grain.SubmitAsync(message), cancellationToken);
         if (submitted.Outcome == SubmitOutcome.Busy)
         {
             return null;
@@ -48,7 +49,7 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
         var seen = ack.Seq;
         while (true)
         {
-            var resume = await TransientRetryCall(() => grain.ResumeAsync(seen), limits, cancellationToken);
+            var resume = await retry.CallAsync(() => grain.ResumeAsync(seen), cancellationToken);
             if (resume.ResyncRequired)
             {
                 return FromSnapshot(resume.Snapshot, ack, message.Id, duplicate);
@@ -86,9 +87,6 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
             }
         }
     }
-
-    private Task<T> TransientRetryCall<T>(Func<Task<T>> call, GatewayOptions limits, CancellationToken cancellationToken) =>
-        WebSockets.TransientRetry.CallAsync(call, limits.ClusterChangeRetry, time, cancellationToken);
 
     private static TurnResult FromEndFrame(LogFrame frame, ConversationSnapshot snapshot, string messageId, bool duplicate)
     {

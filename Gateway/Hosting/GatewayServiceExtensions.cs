@@ -28,6 +28,7 @@ public static class GatewayServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InboundFrameParser>();
         services.AddSingleton<IConversationFeed, OrleansConversationFeed>();
+        services.AddSingleton<TransientRetry>();
         services.AddSingleton<ConversationConnectionFactory>();
         services.AddSingleton<ConnectionAdmission>();
         services.AddSingleton<ClusterStatus>();

@@ -33,6 +33,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ConversationInstruments _instruments;
+    private readonly TransientRetry _retry;
     private readonly ISocketDialect _dialect;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -49,6 +50,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
         GatewayOptions options,
         TimeProvider time,
         ConversationInstruments instruments,
+        TransientRetry retry,
         ILogger logger)
     {
         Request = request;
@@ -61,6 +63,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
         _options = options;
         _time = time;
         _instruments = instruments;
+        _retry = retry;
         _logger = logger;
         _stallTimer = time.CreateTimer(_ => CheckStalled(), null, options.StallTimeout, options.StallTimeout);
         ConnectedAt = time.GetUtcNow();
@@ -234,7 +237,7 @@ internal sealed partial class ConversationConnection : ITransportHandler, IDispo
     }
 
     private Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        TransientRetry.CallAsync(call, _options.ClusterChangeRetry, _time, cancellationToken);
+        _retry.CallAsync(call, cancellationToken);
 
     private void CheckStalled()
     {

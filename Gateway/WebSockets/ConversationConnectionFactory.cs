@@ -14,8 +14,9 @@ internal sealed class ConversationConnectionFactory(
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ConversationInstruments instruments,
+    TransientRetry retry,
     ILogger<ConversationConnection> logger)
 {
     public ConversationConnection Create(WebSocket socket, ConnectionRequest request, ISocketDialect dialect) =>
-        new(socket, request, grains, feed, dialect, options.Value, time, instruments, logger);
+        new(socket, request, grains, feed, dialect, options.Value, time, instruments, retry, logger);
 }
