@@ -7,8 +7,9 @@ namespace Conversations.Grains.Responders.Models;
 
 /// <summary>
 /// The messages sent to the model for one turn: a system prompt for the conversation's state (after this
-/// turn's transition) with what is known of the user and the summary of older turns, then the recent turns,
-/// then the user's message.
+/// turn's transition), who answers and how it should sound (<see cref="ModelPromptGuidance"/>), what is known
+/// of the user, the summary of older turns and the best help articles; then the recent turns, then the
+/// user's message.
 /// </summary>
 public static class ModelPrompt
 {
@@ -38,6 +39,14 @@ public static class ModelPrompt
             foreach (var article in articles)
             {
                 system.Append(CultureInfo.InvariantCulture, $"\n[{article.Id}] {article.Title}: {article.Answer} {article.Body}");
+                if (article.Fixes is { Count: > 0 } fixes)
+                {
+                    system.Append(" Fixes to try, in order:");
+                    for (var i = 0; i < fixes.Count; i++)
+                    {
+                        system.Append(CultureInfo.InvariantCulture, $" {i + 1}) {fixes[i]}");
+                    }
+                }
             }
         }
 
@@ -63,6 +72,7 @@ public static class ModelPrompt
             .Append(CultureInfo.InvariantCulture, $"The conversation is in the stage '{context.State.ToWireName()}': ")
             .Append(ByState[context.State])
             .Append(CultureInfo.InvariantCulture, $" The user's message was understood as '{context.Intent.Name}'.");
+        ModelPromptGuidance.AppendTo(prompt, context);
         if (!string.IsNullOrWhiteSpace(context.UserName))
         {
             prompt.Append(CultureInfo.InvariantCulture, $" The user's name is {context.UserName.Trim()}.");
