@@ -20,6 +20,14 @@ public sealed class CallerIdentity(IOptions<AuthOptions> options, IOptions<Gatew
     /// <summary>Whether requests carry tokens.</summary>
     public bool Enabled => options.Value.Enabled == true;
 
+    /// <summary>Whether the request carries an operator's token (<see cref="AuthOptions.OperatorRole"/>).</summary>
+    public bool IsOperator(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var auth = options.Value;
+        return Enabled && http.User.HasClaim(auth.RoleClaim, auth.OperatorRole);
+    }
+
     /// <summary>The user the request acts for, or why it is refused.</summary>
     /// <param name="http">The request.</param>
     /// <param name="declared">The <c>user_id</c> the request gives, if any.</param>

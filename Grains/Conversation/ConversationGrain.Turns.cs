@@ -56,6 +56,7 @@ public sealed partial class ConversationGrain
                 }
 
                 await WriteTranscriptAsync();
+                await TellProfileAsync();
                 await ScheduleRetentionAsync();
             }
         }
