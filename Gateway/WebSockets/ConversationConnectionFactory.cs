@@ -11,11 +11,11 @@ namespace Conversations.Gateway.WebSockets;
 internal sealed class ConversationConnectionFactory(
     IGrainFactory grains,
     IConversationFeed feed,
-    IOptions<GatewayOptions> options,
+    IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     ConversationInstruments instruments,
     ILogger<ConversationConnection> logger)
 {
     public ConversationConnection Create(WebSocket socket, ConnectionRequest request, ISocketDialect dialect) =>
-        new(socket, request, grains, feed, dialect, options.Value, time, instruments, logger);
+        new(socket, request, grains, feed, dialect, options.CurrentValue, time, instruments, logger);
 }

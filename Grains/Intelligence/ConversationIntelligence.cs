@@ -18,7 +18,7 @@ public sealed class ConversationIntelligence(
     InterruptPlanner interruptPlanner,
     InputValidator inputValidator,
     SlotExtractor slotExtractor,
-    IOptions<IntelligenceOptions> options)
+    IOptionsMonitor<IntelligenceOptions> options)
 {
     /// <summary>The reason given when the user asked for a person.</summary>
     public const string UserAskedReason = "user_requested";
@@ -36,8 +36,6 @@ public sealed class ConversationIntelligence(
         IntentNames.Unknown, IntentNames.Affirmation, IntentNames.SmallTalk, IntentNames.Greeting,
         IntentNames.Question,
     ];
-
-    private readonly IntelligenceOptions _options = options.Value;
 
     /// <summary>Judges a user message.</summary>
     /// <param name="previous">The signals after the previous turn.</param>
@@ -62,7 +60,7 @@ public sealed class ConversationIntelligence(
             }
             else if (StayOnQuestion.Contains(classified.Name)
                 || (classified.Name == IntentNames.Purchase && waiting.ExpectedInput == ExpectedInputs.Email)
-                || classified.Confidence < _options.InterruptEscapeConfidence)
+                || classified.Confidence < options.CurrentValue.InterruptEscapeConfidence)
             {
                 reask = waiting;
             }
@@ -78,7 +76,7 @@ public sealed class ConversationIntelligence(
         var frustration = frustrationMeter.Measure(text, failedAttempts, signals.Frustration);
         var escalation = escalationEstimator.Assess(intent, frustration, failedAttempts);
         var handoffReason = escalation.UserAsked ? UserAskedReason
-            : escalation.ShouldHandOff(_options.HandoffThreshold) ? ThresholdReason
+            : escalation.ShouldHandOff(options.CurrentValue.HandoffThreshold) ? ThresholdReason
             : null;
         signals = signals with
         {
