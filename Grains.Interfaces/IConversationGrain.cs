@@ -76,6 +76,14 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Returns the conversation's snapshot with its owner, state transitions and ratings.</summary>
     Task<ConversationDetails> GetDetailsAsync();
 
+    /// <summary>
+    /// Returns the completed turns after <paramref name="afterTurn"/>, at most <paramref name="limit"/> of them,
+    /// from the whole stored transcript (not only the recent turns the checkpoint keeps).
+    /// </summary>
+    /// <param name="afterTurn">The last turn already read; 0 for the start.</param>
+    /// <param name="limit">The most turns to return, 1 or more.</param>
+    Task<TranscriptPage> GetTranscriptAsync(int afterTurn, int limit);
+
     /// <summary>Stores a rating of an answered turn, replacing any earlier one for the same turn.</summary>
     /// <param name="feedback">The rating; its time is replaced by the grain's clock.</param>
     Task<FeedbackOutcome> RateTurnAsync(TurnFeedback feedback);

@@ -16,6 +16,8 @@ namespace Conversations.Gateway.Api;
 [JsonSerializable(typeof(TurnResult))]
 [JsonSerializable(typeof(ConversationView))]
 [JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(TranscriptView))]
+[JsonSerializable(typeof(UserProfileView))]
 [JsonSerializable(typeof(FeedbackStored))]
 [JsonSerializable(typeof(SocketTicketIssued))]
 [JsonSerializable(typeof(HttpError))]

@@ -28,9 +28,12 @@ internal static class ApiRateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext http)
     {
-        var options = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue;
         var user = http.User.FindFirst(CallerIdentity.SubjectClaim)?.Value;
-        var key = user is null ? $"address:{http.Connection.RemoteIpAddress}" : $"user:{user}";
+        // The limits are part of the key: once they change, callers start on fresh buckets with the new ones.
+        var key = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{(user is null ? $"address:{http.Connection.RemoteIpAddress}" : $"user:{user}")}|{options.HttpRequestsPerSecond}/{options.HttpRequestBurst}");
         return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = options.HttpRequestBurst,
@@ -46,7 +49,7 @@ internal static class ApiRateLimits
         var http = context.HttpContext;
         http.RequestServices.GetRequiredService<ConversationInstruments>().OnRejected(ErrorCodes.RateLimited);
         http.Response.Headers.RetryAfter = "1";
-        var options = http.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue;
         return new ValueTask(new HttpRefusal(
             StatusCodes.Status429TooManyRequests,
             ErrorCodes.RateLimited,

@@ -22,7 +22,7 @@ public sealed partial class ConversationApi(
     CallerIdentity identity,
     SocketTickets tickets,
     TurnRunner turns,
-    IOptions<GatewayOptions> options,
+    IOptionsMonitor<GatewayOptions> options,
     ILogger<ConversationApi> logger)
 {
     /// <summary>The longest feedback comment, in characters.</summary>
@@ -297,7 +297,7 @@ public sealed partial class ConversationApi(
             return (null, new HttpRefusal(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.InvalidMessage, "Send a JSON body with Content-Type: application/json."));
         }
 
-        var max = options.Value.MaxFrameBytes;
+        var max = options.CurrentValue.MaxFrameBytes;
         var tooLarge = new HttpRefusal(StatusCodes.Status413PayloadTooLarge, ErrorCodes.MessageTooLarge, $"The body is over {max} bytes.");
         if (http.Request.ContentLength > max)
         {
@@ -338,7 +338,7 @@ public sealed partial class ConversationApi(
 
     private HttpRefusal? CheckMessage(string? message, string? messageId)
     {
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         if (string.IsNullOrWhiteSpace(message))
         {
             return Refusal("Field 'message' is required and must not be blank.");
@@ -360,8 +360,8 @@ public sealed partial class ConversationApi(
             : CheckName(userName);
 
     private HttpRefusal? CheckName(string? userName) =>
-        userName?.Length > options.Value.MaxUserNameChars
-            ? Refusal($"Field 'user_name' may have at most {options.Value.MaxUserNameChars} characters.")
+        userName?.Length > options.CurrentValue.MaxUserNameChars
+            ? Refusal($"Field 'user_name' may have at most {options.CurrentValue.MaxUserNameChars} characters.")
             : null;
 
     private static HttpRefusal? CheckFeedback(FeedbackRequest body) =>

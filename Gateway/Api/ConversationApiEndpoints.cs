@@ -19,7 +19,8 @@ public static class ConversationApiEndpoints
         services.AddOpenApi(openApi => openApi.ShouldInclude = description =>
             description.RelativePath is { } path
             && (path.StartsWith("conversations", StringComparison.Ordinal) || path.StartsWith("analytics", StringComparison.Ordinal)
-                || path.StartsWith("api/v1/operator", StringComparison.Ordinal)));
+                || path.StartsWith("api/v1/operator", StringComparison.Ordinal)
+                || path.StartsWith("users", StringComparison.Ordinal)));
         services.ConfigureHttpJsonOptions(json =>
         {
             // The document describes the bodies as they are written: snake_case, enums by name.
@@ -66,6 +67,12 @@ public static class ConversationApiEndpoints
             .Produces<ConversationView>()
             .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
+        api.MapGet("/{conversationId}/turns", (HttpContext http, string conversationId, ConversationApi handler) => handler.TurnsAsync(http, conversationId))
+            .WithName("GetTranscript")
+            .WithSummary("The whole stored transcript, oldest turn first, one page at a time (query: after, the last turn read, default 0; limit 1 to 100, default 20). The answer's next is the after of the next page; absent on the last.")
+            .Produces<TranscriptView>()
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
+
         api.MapPost("/{conversationId}/transition", (HttpContext http, string conversationId, ConversationApi handler, CancellationToken ct) => handler.TransitionAsync(http, conversationId, ct))
             .WithName("Transition")
             .WithSummary("One user turn without a socket: the message in; the reply, the new state and the previous one out. 202 with status 'pending' when the reply takes longer than Gateway:HttpTurnTimeout.")
@@ -86,6 +93,15 @@ public static class ConversationApiEndpoints
             .Accepts<FeedbackRequest>("application/json")
             .Produces<FeedbackStored>()
             .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
+
+        app.MapGet("/users/{userId}/profile", (HttpContext http, string userId, ConversationApi handler) => handler.ProfileAsync(http, userId))
+            .WithTags("Users")
+            .WithName("GetUserProfile")
+            .WithSummary("What the user's conversations learned about them: name, team size, need, budget. For the user themselves or an operator when authentication is on.")
+            .RequireConversationsSignedIn(app.Services)
+            .RequireRateLimiting(ApiRateLimits.Policy)
+            .Produces<UserProfileView>()
+            .WithErrors(StatusCodes.Status429TooManyRequests, StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

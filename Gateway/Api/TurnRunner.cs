@@ -15,7 +15,7 @@ namespace Conversations.Gateway.Api;
 /// that ends it. The conversation's log is the source of truth: the stream only says when to look again
 /// (and the log is read once a second regardless, so a lost stream message costs a second, not the turn).
 /// </summary>
-public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOptions<GatewayOptions> options, TransientRetry retry)
+public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOptionsMonitor<GatewayOptions> options, TransientRetry retry)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -35,7 +35,7 @@ public sealed class TurnRunner(IGrainFactory grains, IConversationFeed feed, IOp
             },
             cancellationToken);
 
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         var submitted = await retry.CallAsync(() => grain.SubmitAsync(message), cancellationToken);
         if (submitted.Outcome == SubmitOutcome.Busy)
         {

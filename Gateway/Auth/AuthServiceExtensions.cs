@@ -16,6 +16,9 @@ public static class AuthServiceExtensions
     /// <summary>The authorization policy of endpoints for operators: every user's connections, analytics, the dashboard.</summary>
     public const string OperatorPolicy = "conversations-operator";
 
+    /// <summary>The authorization policy of endpoints for a user or an operator, told apart by the endpoint.</summary>
+    public const string SignedInPolicy = "conversations-signed-in";
+
     /// <summary>The signature algorithms <see cref="AuthOptions.Algorithms"/> may name.</summary>
     public static readonly IReadOnlySet<string> KnownAlgorithms = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -53,7 +56,8 @@ public static class AuthServiceExtensions
         var roles = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         services.AddAuthorizationBuilder()
             .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(CallerIdentity.SubjectClaim))
-            .AddPolicy(OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(roles.RoleClaim, roles.OperatorRole));
+            .AddPolicy(OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(roles.RoleClaim, roles.OperatorRole))
+            .AddPolicy(SignedInPolicy, policy => policy.RequireAuthenticatedUser());
         return builder;
     }
 
@@ -64,6 +68,16 @@ public static class AuthServiceExtensions
         ArgumentNullException.ThrowIfNull(services);
         return services.GetRequiredService<CallerIdentity>().Enabled
             ? endpoints.RequireAuthorization(UserPolicy)
+            : endpoints;
+    }
+
+    /// <summary>Requires a valid token, a user's or an operator's, on the endpoints when authentication is on.</summary>
+    public static TBuilder RequireConversationsSignedIn<TBuilder>(this TBuilder endpoints, IServiceProvider services)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<CallerIdentity>().Enabled
+            ? endpoints.RequireAuthorization(SignedInPolicy)
             : endpoints;
     }
 

@@ -12,7 +12,7 @@ namespace Conversations.Gateway.Auth;
 /// the first user who uses it. With it off, the user is whatever <c>user_id</c> the client gives, and every
 /// conversation is open to every client.
 /// </summary>
-public sealed class CallerIdentity(IOptions<AuthOptions> options, IOptions<GatewayOptions> gateway, IGrainFactory grains, TimeProvider time)
+public sealed class CallerIdentity(IOptions<AuthOptions> options, IOptionsMonitor<GatewayOptions> gateway, IGrainFactory grains, TimeProvider time)
 {
     /// <summary>The claim that names the user.</summary>
     public const string SubjectClaim = "sub";
@@ -94,7 +94,7 @@ public sealed class CallerIdentity(IOptions<AuthOptions> options, IOptions<Gatew
             return details.UserId == userId ? null : Forbidden(conversationId);
         }
 
-        var limit = gateway.Value.MaxConversationsPerUser;
+        var limit = gateway.CurrentValue.MaxConversationsPerUser;
         var list = grains.GetGrain<IUserConversationsGrain>(userId);
         var createdAt = details.Exists ? details.Snapshot.CreatedAt : time.GetUtcNow();
         if (!await list.TryAddAsync(new ConversationListing(conversationId, createdAt), limit))

@@ -8,6 +8,7 @@ using Conversations.Gateway.Webhooks;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Health;
 using Conversations.Grains.Hosting;
+using Conversations.Grains.Settings;
 using Conversations.Silo.Health;
 using Conversations.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +24,7 @@ public static class GatewayServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart().ReloadLive();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InboundFrameParser>();

@@ -11,12 +11,12 @@ namespace Conversations.Gateway.WebSockets;
 internal sealed class ConversationConnectionFactory(
     IGrainFactory grains,
     IConversationFeed feed,
-    IOptions<GatewayOptions> options,
+    IOptionsMonitor<GatewayOptions> options,
     TimeProvider time,
     ConversationInstruments instruments,
     TransientRetry retry,
     ILogger<ConversationConnection> logger)
 {
     public ConversationConnection Create(WebSocket socket, ConnectionRequest request, ISocketDialect dialect) =>
-        new(socket, request, grains, feed, dialect, options.Value, time, instruments, retry, logger);
+        new(socket, request, grains, feed, dialect, options.CurrentValue, time, instruments, retry, logger);
 }

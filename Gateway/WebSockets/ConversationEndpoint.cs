@@ -52,7 +52,8 @@ internal static partial class ConversationEndpoint
         var origins = services.GetRequiredService<OriginPolicy>();
         var upgrades = services.GetRequiredService<UpgradeRateLimiter>();
         var time = services.GetRequiredService<TimeProvider>();
-        var options = services.GetRequiredService<IOptions<GatewayOptions>>();
+        // One reading of the limits for the whole upgrade; the connection keeps the ones it was opened with.
+        var limits = services.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue;
         if (!IsValidConversationId(conversationId))
         {
             await InvalidConversationId.WriteAsync(http);
@@ -72,9 +73,9 @@ internal static partial class ConversationEndpoint
             return;
         }
 
-        if (ReadRequest(http.Request.Query, conversationId, options.Value) is not { } request)
+        if (ReadRequest(http.Request.Query, conversationId, limits) is not { } request)
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidMessage, QueryError(http.Request.Query, options.Value));
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.InvalidMessage, QueryError(http.Request.Query, limits));
             return;
         }
 
@@ -106,7 +107,6 @@ internal static partial class ConversationEndpoint
 
         // Everything that refuses for load comes before anything that touches a conversation, so that a
         // refused upgrade stores nothing.
-        var limits = options.Value;
         if (identity.Enabled && !upgrades.TryAcquire(userId!))
         {
             instruments.OnRejected(ErrorCodes.RateLimited);
@@ -131,7 +131,7 @@ internal static partial class ConversationEndpoint
                 return;
             }
 
-            SocketSendBuffer.Bound(http, options.Value.SocketSendBufferBytes);
+            SocketSendBuffer.Bound(http, limits.SocketSendBufferBytes);
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             using var connection = factory.Create(socket, request, dialect);
             using var expiry = identity.Enabled ? CloseOnTokenExpiry(http, connection, time) : null;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Conversations.Gateway.WebSockets;
 
 /// <summary>Parses and checks one client text frame against the protocol.</summary>
-public sealed class InboundFrameParser(IOptions<GatewayOptions> options)
+public sealed class InboundFrameParser(IOptionsMonitor<GatewayOptions> options)
 {
     /// <summary>The longest client message id, in characters.</summary>
     public const int MaxMessageIdChars = 64;
@@ -54,7 +54,7 @@ public sealed class InboundFrameParser(IOptions<GatewayOptions> options)
 
     private InboundFrame CheckUserMessage(ClientFrame frame)
     {
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         if (string.IsNullOrEmpty(frame.Id))
         {
             return InboundFrame.Invalid("Field 'id' is missing: every user_message needs a client message id (1 to 64 characters).", "id");

@@ -10,15 +10,18 @@ namespace Conversations.Gateway.WebSockets;
 /// </summary>
 internal sealed class UpgradeRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly IOptionsMonitor<GatewayOptions> _options;
 
-    public UpgradeRateLimiter(IOptions<GatewayOptions> options)
+    // A bucket per user and limits: once the limits change, users start on fresh buckets with the new ones.
+    private readonly PartitionedRateLimiter<(string User, int PerSecond, int Burst)> _limiter;
+
+    public UpgradeRateLimiter(IOptionsMonitor<GatewayOptions> options)
     {
-        var limits = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
+        _options = options;
+        _limiter = PartitionedRateLimiter.Create<(string User, int PerSecond, int Burst), (string, int, int)>(key => RateLimitPartition.GetTokenBucketLimiter(key, k => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = limits.UpgradeBurst,
-            TokensPerPeriod = limits.UpgradesPerSecond,
+            TokenLimit = k.Item3,
+            TokensPerPeriod = k.Item2,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 0,
             AutoReplenishment = true,
@@ -28,7 +31,8 @@ internal sealed class UpgradeRateLimiter : IDisposable
     /// <summary>Whether <paramref name="userId"/> may upgrade one more socket now.</summary>
     public bool TryAcquire(string userId)
     {
-        using var lease = _limiter.AttemptAcquire(userId);
+        var limits = _options.CurrentValue;
+        using var lease = _limiter.AttemptAcquire((userId, limits.UpgradesPerSecond, limits.UpgradeBurst));
         return lease.IsAcquired;
     }
 

@@ -73,4 +73,7 @@ public sealed partial class ConversationGrain
 
     [LoggerMessage(EventId = 1023, Level = LogLevel.Warning, Message = "Conversation {ConversationId} turn {Turn} was rated but the satisfaction tally could not count it")]
     private partial void LogTallyFailed(Exception exception, string conversationId, int turn);
+
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Warning, Message = "Conversation {ConversationId} could not tell the profile of user {UserId} what it learned; it will with a later turn")]
+    private partial void LogProfileFailed(Exception exception, string conversationId, string userId);
 }

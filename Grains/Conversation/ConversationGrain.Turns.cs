@@ -57,6 +57,7 @@ public sealed partial class ConversationGrain
                 }
 
                 await WriteTranscriptAsync();
+                await TellProfileAsync();
                 await ScheduleRetentionAsync();
             }
         }

@@ -10,6 +10,7 @@ using Conversations.Grains.Persistence;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
 using Conversations.Grains.Security;
+using Conversations.Grains.Settings;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Conversations.Grains.Telemetry;
@@ -196,7 +197,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IValidateOptions<OfflineResponderOptions>, OfflineResponderOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddConversationInstruments();
-        services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart();
+        services.AddOptions<IntelligenceOptions>().BindConfiguration(IntelligenceOptions.SectionName).ValidateOnStart().ReloadLive();
         services.AddSingleton<IValidateOptions<IntelligenceOptions>, IntelligenceOptionsValidator>();
         // The pack is checked once at start (default name); the watched name follows the configuration's changes
         // without validation, so that an unusable new value is refused by DomainPackSource rather than thrown.
@@ -239,7 +240,7 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static IServiceCollection AddModelResponder(this IServiceCollection services)
     {
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateOnStart().ReloadLive();
         services.AddSingleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>();
         // One chat client and one circuit breaker per silo, shared by every conversation (both are thread-safe).
         services.AddSingleton(provider => ChatClientFactory.Create(
@@ -267,7 +268,7 @@ public static class SiloBuilderExtensions
                 model,
                 offline,
                 provider.GetRequiredService<CircuitBreaker>(),
-                options,
+                provider.GetRequiredService<IOptionsMonitor<ModelOptions>>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ConversationInstruments>(),
                 provider.GetRequiredService<ILogger<ResilientReplyGenerator>>());
@@ -285,7 +286,7 @@ public static class SiloBuilderExtensions
                 provider.GetRequiredService<IChatClient>(),
                 local,
                 provider.GetRequiredService<CircuitBreaker>(),
-                options,
+                provider.GetRequiredService<IOptionsMonitor<ModelOptions>>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<ModelIntentSource>>());
         });

@@ -20,7 +20,7 @@ public sealed class ConversationIntelligence(
     InterruptPlanner interruptPlanner,
     InputValidator inputValidator,
     SlotExtractor slotExtractor,
-    IOptions<IntelligenceOptions> options,
+    IOptionsMonitor<IntelligenceOptions> options,
     DomainPackSource? packs = null)
 {
     /// <summary>The reason given when the user asked for a person.</summary>
@@ -40,7 +40,6 @@ public sealed class ConversationIntelligence(
         IntentNames.Question,
     ];
 
-    private readonly IntelligenceOptions _options = options.Value;
     private readonly DomainPackSource _packs = packs ?? new DomainPackSource(DomainPackSource.Default);
 
     /// <summary>Judges a user message.</summary>
@@ -79,7 +78,7 @@ public sealed class ConversationIntelligence(
             }
             else if (StayOnQuestion.Contains(classified.Name)
                 || (input is not null && input.HoldOn.Contains(classified.Name, StringComparer.Ordinal))
-                || classified.Confidence < _options.InterruptEscapeConfidence)
+                || classified.Confidence < options.CurrentValue.InterruptEscapeConfidence)
             {
                 reask = waiting;
             }
@@ -95,7 +94,7 @@ public sealed class ConversationIntelligence(
         var frustration = frustrationMeter.Measure(text, failedAttempts, signals.Frustration);
         var escalation = escalationEstimator.Assess(intent, frustration, failedAttempts);
         var handoffReason = escalation.UserAsked ? UserAskedReason
-            : escalation.ShouldHandOff(_options.HandoffThreshold) ? ThresholdReason
+            : escalation.ShouldHandOff(options.CurrentValue.HandoffThreshold) ? ThresholdReason
             : null;
         signals = signals with
         {

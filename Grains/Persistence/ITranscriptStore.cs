@@ -16,4 +16,7 @@ public interface ITranscriptStore
 
     /// <summary>A conversation's stored turns, oldest first.</summary>
     Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>A conversation's stored turns after <paramref name="afterTurn"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, int afterTurn, int limit, CancellationToken cancellationToken);
 }

@@ -44,4 +44,19 @@ public sealed class InMemoryTranscriptStore : ITranscriptStore
             return Task.FromResult<IReadOnlyList<TurnSummary>>([.. stored.Values]);
         }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, int afterTurn, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (!_conversations.TryGetValue(conversationId, out var stored))
+        {
+            return Task.FromResult<IReadOnlyList<TurnSummary>>([]);
+        }
+
+        lock (stored)
+        {
+            return Task.FromResult<IReadOnlyList<TurnSummary>>([.. stored.Values.Where(t => t.Turn > afterTurn).Take(limit)]);
+        }
+    }
 }

@@ -61,16 +61,26 @@ public sealed class PostgresTranscriptStore(NpgsqlDataSource dataSource, IOption
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, CancellationToken cancellationToken) =>
+        ReadAsync(conversationId, 0, int.MaxValue, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TurnSummary>> ReadAsync(string conversationId, int afterTurn, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+
+        // The primary key (service, conversation, turn) serves the range and the order: a page costs its rows.
         await using var command = dataSource.CreateCommand("""
             SELECT turn, user_message, reply, state_before, state_after, intent->>'name', (intent->>'confidence')::float8, response_time_ms, cancelled, handed_off, failed
             FROM conversation_turns
-            WHERE service_id = @service AND conversation_id = @conversation
+            WHERE service_id = @service AND conversation_id = @conversation AND turn > @after
             ORDER BY turn
+            LIMIT @limit
             """);
         command.Parameters.AddWithValue("service", _serviceId);
         command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("after", afterTurn);
+        command.Parameters.AddWithValue("limit", (long)limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var turns = new List<TurnSummary>();
         while (await reader.ReadAsync(cancellationToken))

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
-using Microsoft.Extensions.Options;
+using Conversations.Grains.Settings;
 
 namespace Conversations.Benchmarks;
 
@@ -9,7 +9,7 @@ namespace Conversations.Benchmarks;
 [MemoryDiagnoser]
 public class InboundFrameBenchmarks
 {
-    private readonly InboundFrameParser _parser = new(Options.Create(new GatewayOptions()));
+    private readonly InboundFrameParser _parser = new(new FixedOptionsMonitor<GatewayOptions>(new GatewayOptions()));
     private readonly byte[] _invalid = """{"type":"user_message","id":"m-1","content":""}"""u8.ToArray();
 
     [Benchmark(Baseline = true)]

@@ -15,7 +15,7 @@ namespace Conversations.Gateway.Dialects.MeetingMuse;
 /// waiting for input and a resumed conversation, and errors with <c>error_code</c>, <c>retry_suggested</c> and
 /// <c>metadata</c>. Acks, state changes and hand-offs have no MeetingMuse frame and are not shown.
 /// </summary>
-internal sealed class MeetingMuseDialect(IOptions<GatewayOptions> gateway, IOptions<MeetingMuseOptions> options) : ISocketDialect
+internal sealed class MeetingMuseDialect(IOptionsMonitor<GatewayOptions> gateway, IOptions<MeetingMuseOptions> options) : ISocketDialect
 {
     /// <summary>MeetingMuse's code for a frame that is not JSON or lacks a field.</summary>
     public const string InvalidMessageFormat = "INVALID_MESSAGE_FORMAT";
@@ -69,7 +69,7 @@ internal sealed class MeetingMuseDialect(IOptions<GatewayOptions> gateway, IOpti
                 return InboundFrame.Invalid("Message format is invalid: field 'content' is missing or empty.", "content");
             }
 
-            var limit = gateway.Value.MaxContentChars;
+            var limit = gateway.CurrentValue.MaxContentChars;
             if (content.Length > limit)
             {
                 return InboundFrame.TooLarge($"Field 'content' is {content.Length} characters long; at most {limit} are allowed.", "content", limit);

@@ -21,7 +21,7 @@ internal sealed class SupportDeskApi(
     CallerIdentity identity,
     TurnRunner turns,
     ConnectionRegistry connections,
-    IOptions<GatewayOptions> options,
+    IOptionsMonitor<GatewayOptions> options,
     TimeProvider time)
 {
     private const int DefaultPageSize = 20;
@@ -34,7 +34,7 @@ internal sealed class SupportDeskApi(
             return Refuse(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.InvalidMessage, "Send a JSON body with Content-Type: application/json.");
         }
 
-        var limits = options.Value;
+        var limits = options.CurrentValue;
         JsonDocument body;
         try
         {

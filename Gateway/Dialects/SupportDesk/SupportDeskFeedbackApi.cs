@@ -15,7 +15,7 @@ namespace Conversations.Gateway.Dialects.SupportDesk;
 /// what <c>POST /conversations/{id}/feedback</c> stores): a rating from 1 to 5 of one answered turn, the latest by
 /// default, with an optional comment.
 /// </summary>
-internal sealed class SupportDeskFeedbackApi(IGrainFactory grains, OwnConversations own, CallerIdentity identity, IOptions<GatewayOptions> options)
+internal sealed class SupportDeskFeedbackApi(IGrainFactory grains, OwnConversations own, CallerIdentity identity, IOptionsMonitor<GatewayOptions> options)
 {
     private const int RecentShown = 10;
 
@@ -61,7 +61,7 @@ internal sealed class SupportDeskFeedbackApi(IGrainFactory grains, OwnConversati
 
     private async Task<IResult> RateAsync(HttpContext http, bool withComment, CancellationToken cancellationToken)
     {
-        var (body, refusal) = await SupportDeskHttp.ReadObjectAsync(http, options.Value.MaxFrameBytes, cancellationToken);
+        var (body, refusal) = await SupportDeskHttp.ReadObjectAsync(http, options.CurrentValue.MaxFrameBytes, cancellationToken);
         if (body is null)
         {
             return refusal!;

@@ -11,7 +11,7 @@ namespace Conversations.Gateway.Dialects.SupportDesk;
 /// <see cref="IKnowledgeGrain"/>): the same articles, the same hybrid search and confidence, the same
 /// helpfulness counts that move the ranking.
 /// </summary>
-internal sealed class SupportDeskKnowledgeApi(IGrainFactory grains, TimeProvider time, IOptions<GatewayOptions> options)
+internal sealed class SupportDeskKnowledgeApi(IGrainFactory grains, TimeProvider time, IOptionsMonitor<GatewayOptions> options)
 {
     /// <summary>The most results one search returns.</summary>
     public const int MaxResults = 20;
@@ -33,7 +33,7 @@ internal sealed class SupportDeskKnowledgeApi(IGrainFactory grains, TimeProvider
             return SupportDeskHttp.Invalid("Query parameter q is required: the words to search for.");
         }
 
-        var maxChars = options.Value.MaxContentChars;
+        var maxChars = options.CurrentValue.MaxContentChars;
         if (query.Length > maxChars)
         {
             return SupportDeskHttp.Invalid($"Query parameter q is {query.Length} characters long; at most {maxChars} are allowed.");
@@ -126,7 +126,7 @@ internal sealed class SupportDeskKnowledgeApi(IGrainFactory grains, TimeProvider
     /// <summary><c>POST /api/v1/knowledge/feedback</c> <c>{"article_id","helpful"}</c>: counts whether an article helped.</summary>
     public async Task<IResult> FeedbackAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        var (body, refusal) = await SupportDeskHttp.ReadObjectAsync(http, options.Value.MaxFrameBytes, cancellationToken);
+        var (body, refusal) = await SupportDeskHttp.ReadObjectAsync(http, options.CurrentValue.MaxFrameBytes, cancellationToken);
         if (body is null)
         {
             return refusal!;

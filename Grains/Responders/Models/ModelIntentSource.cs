@@ -3,6 +3,7 @@ using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Responders.Models;
 
@@ -16,7 +17,7 @@ public sealed partial class ModelIntentSource(
     IChatClient client,
     IntentClassifier local,
     CircuitBreaker breaker,
-    ModelOptions options,
+    IOptionsMonitor<ModelOptions> options,
     TimeProvider timeProvider,
     ILogger<ModelIntentSource> logger) : IIntentSource
 {
@@ -47,7 +48,7 @@ public sealed partial class ModelIntentSource(
             return fallback;
         }
 
-        using var deadline = new CancellationTokenSource(options.IntentTimeout, timeProvider);
+        using var deadline = new CancellationTokenSource(options.CurrentValue.IntentTimeout, timeProvider);
         using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {

@@ -8,9 +8,9 @@ namespace Conversations.Grains.Responders.Models;
 
 /// <summary>
 /// The messages sent to the model for one turn: a system prompt in the domain pack's words (who the assistant
-/// is, the goal of the conversation's state after this turn's transition, the answering agent's role, the
-/// product's facts) with what is known of the user and the summary of older turns, then the recent turns, then
-/// the user's message.
+/// is, the goal of the conversation's state after this turn's transition, the answering agent, the product's
+/// facts), who answers and how it should sound (<see cref="ModelPromptGuidance"/>), what is known of the user,
+/// the summary of older turns and the best help articles; then the recent turns, then the user's message.
 /// </summary>
 public static class ModelPrompt
 {
@@ -34,6 +34,14 @@ public static class ModelPrompt
             foreach (var article in articles)
             {
                 system.Append(CultureInfo.InvariantCulture, $"\n[{article.Id}] {article.Title}: {article.Answer} {article.Body}");
+                if (article.Fixes is { Count: > 0 } fixes)
+                {
+                    system.Append(" Fixes to try, in order:");
+                    for (var i = 0; i < fixes.Count; i++)
+                    {
+                        system.Append(CultureInfo.InvariantCulture, $" {i + 1}) {fixes[i]}");
+                    }
+                }
             }
         }
 
@@ -61,9 +69,10 @@ public static class ModelPrompt
             .Append(CultureInfo.InvariantCulture, $" The user's message was understood as '{context.Intent.Name}'.");
         if (pack.Agent(context.Persona) is { } agent && agent.Role.Length > 0)
         {
-            prompt.Append(CultureInfo.InvariantCulture, $" You answer as {agent.Name}: {agent.Role}");
+            prompt.Append(CultureInfo.InvariantCulture, $" The answering agent is {agent.Name}: {agent.Role}");
         }
 
+        ModelPromptGuidance.AppendTo(prompt, context);
         if (pack.Product.Facts.Length > 0)
         {
             prompt.Append(CultureInfo.InvariantCulture, $" Facts about {pack.Product.Name}: ").AppendJoin(' ', pack.Product.Facts);

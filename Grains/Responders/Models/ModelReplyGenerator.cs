@@ -38,7 +38,7 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
         KnowledgeArticle[] articles = [];
         if (knowledge is not null && pack.Knowledge.Enabled)
         {
-            articles = await GroundingAsync(knowledge, context.UserMessage, cancellationToken);
+            articles = await GroundingAsync(knowledge, GroundingQuery(context), cancellationToken);
             if (articles.Length > 0)
             {
                 yield return new ReplyCitation(articles[0].Id);
@@ -62,6 +62,12 @@ public sealed class ModelReplyGenerator(IChatClient client, string name, float t
             }
         }
     }
+
+    // "That didn't work" names no problem: the articles are looked up for the problem reported before it.
+    private static string GroundingQuery(ReplyContext context) =>
+        context.Intent.Name == Intents.IntentNames.NotWorking
+            ? context.RecentTurns.LastOrDefault(t => t.Intent.Name == Intents.IntentNames.SupportProblem)?.UserMessage ?? context.UserMessage
+            : context.UserMessage;
 
     // The best articles for the message; none when the knowledge base is out of reach, so the model still answers.
     private static async Task<KnowledgeArticle[]> GroundingAsync(IKnowledgeBase knowledge, string message, CancellationToken cancellationToken)

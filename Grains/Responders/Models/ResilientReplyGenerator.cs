@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Responders.Models;
 
@@ -15,7 +16,7 @@ public sealed partial class ResilientReplyGenerator(
     IReplyGenerator model,
     IReplyGenerator fallback,
     CircuitBreaker breaker,
-    ModelOptions options,
+    IOptionsMonitor<ModelOptions> options,
     TimeProvider timeProvider,
     ConversationInstruments instruments,
     ILogger<ResilientReplyGenerator> logger) : IReplyGenerator
@@ -68,7 +69,9 @@ public sealed partial class ResilientReplyGenerator(
         ModelOutcome outcome,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var deadline = new CancellationTokenSource(options.FirstTokenTimeout, timeProvider);
+        // The deadlines in force when the call starts hold for the whole call, also if the settings change.
+        var deadlines = options.CurrentValue;
+        using var deadline = new CancellationTokenSource(deadlines.FirstTokenTimeout, timeProvider);
         using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var startedAt = timeProvider.GetTimestamp();
         var sawText = false;
@@ -119,7 +122,7 @@ public sealed partial class ResilientReplyGenerator(
                 {
                     // The first token arrived: from now on only the whole-reply deadline counts.
                     sawText = true;
-                    var left = options.ReplyTimeout - timeProvider.GetElapsedTime(startedAt);
+                    var left = deadlines.ReplyTimeout - timeProvider.GetElapsedTime(startedAt);
                     deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
                 }
 

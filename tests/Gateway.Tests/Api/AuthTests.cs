@@ -112,6 +112,33 @@ public sealed class AuthTests(AuthGatewayFixture fixture) : IClassFixture<AuthGa
     }
 
     [Fact]
+    public async Task ATranscriptIsReadByItsOwnerAndAProfileByItsUserOrAnOperator()
+    {
+        var user = NewUser();
+        using var owner = new ApiCall(Host.HttpUri, TestTokens.Issue(user));
+        using var intruder = new ApiCall(Host.HttpUri, TestTokens.Issue(NewUser()));
+        using var operatorApi = new ApiCall(Host.HttpUri, TestTokens.Issue(subject: null, role: TestTokens.OperatorRole));
+        using var anonymous = new ApiCall(Host.HttpUri);
+        var id = (await owner.PostAsync("/conversations", new { message = "hello, we are a team of 6" })).Text("conversation_id");
+
+        var ownTurns = await owner.GetAsync($"/conversations/{id}/turns");
+        var othersTurns = await intruder.GetAsync($"/conversations/{id}/turns");
+        var ownProfile = await owner.GetAsync($"/users/{user}/profile");
+        var othersProfile = await intruder.GetAsync($"/users/{user}/profile");
+        var operatorsView = await operatorApi.GetAsync($"/users/{user}/profile");
+        var noToken = await anonymous.GetAsync($"/users/{user}/profile");
+
+        Assert.Equal(HttpStatusCode.OK, ownTurns.Status);
+        Assert.Equal(1, ownTurns.Body.GetProperty("turns").GetArrayLength());
+        Assert.Equal((HttpStatusCode.Forbidden, "UNAUTHORIZED"), (othersTurns.Status, othersTurns.ErrorCode));
+        Assert.Equal(HttpStatusCode.OK, ownProfile.Status);
+        Assert.Equal((HttpStatusCode.Forbidden, "UNAUTHORIZED"), (othersProfile.Status, othersProfile.ErrorCode));
+        Assert.Equal(HttpStatusCode.OK, operatorsView.Status);
+        Assert.Equal(user, operatorsView.Text("user_id"));
+        Assert.Equal((HttpStatusCode.Unauthorized, "UNAUTHORIZED"), (noToken.Status, noToken.ErrorCode));
+    }
+
+    [Fact]
     public async Task AUserCannotOpenAnotherUsersConversationOverWebSocket()
     {
         var ownerToken = TestTokens.Issue(NewUser());

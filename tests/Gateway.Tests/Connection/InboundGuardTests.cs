@@ -3,7 +3,7 @@ using System.Text;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Interfaces.Protocol;
-using Microsoft.Extensions.Options;
+using Conversations.Grains.Settings;
 
 namespace Conversations.Gateway.Tests.Connection;
 
@@ -57,5 +57,5 @@ public sealed class InboundGuardTests
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, verdicts[5].CloseStatus);
     }
 
-    private static InboundGuard Guard(GatewayOptions options) => new(options, new InboundFrameParser(Options.Create(options)));
+    private static InboundGuard Guard(GatewayOptions options) => new(options, new InboundFrameParser(new FixedOptionsMonitor<GatewayOptions>(options)));
 }

@@ -3,6 +3,7 @@ using Conversations.Gateway.Dialects.MeetingMuse;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.Tests.EndToEnd;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -150,7 +151,7 @@ public sealed class MeetingMuseDialectTests(GatewayFixture fixture)
     [Fact]
     public void AFailedTurnIsShownAsItsErrorWithConversationPreservedAndFallback()
     {
-        var dialect = new MeetingMuseDialect(Options.Create(new GatewayOptions()), Options.Create(new MeetingMuseOptions()));
+        var dialect = new MeetingMuseDialect(new FixedOptionsMonitor<GatewayOptions>(new GatewayOptions()), Options.Create(new MeetingMuseOptions()));
         var logged = """{"type":"error","timestamp":"2025-01-28T10:30:02Z","conversation_id":"c1","seq":9,"error_code":"LLM_PROCESSING_ERROR","message":"I'm having trouble processing your request. Please try again.","retry_suggested":true,"turn":2,"metadata":{"conversation_preserved":true,"fallback_available":true}}"""u8.ToArray();
 
         using var shown = JsonDocument.Parse(dialect.Log(logged)!);

@@ -210,6 +210,37 @@ public sealed class ModelReplyTests(ModelGatewayFixture fixture, ITestOutputHelp
         Assert.DoesNotContain(frames, f => f.Type == "error");
     }
 
+    [Fact]
+    public async Task AFrustratedUsersFailedFixSendsThePersonaTheToneTheFrustrationAndTheArticleToTheModel()
+    {
+        var (id, key) = NewCase();
+        await using var client = await _gateway.ConnectAsync(id);
+        await client.SendMessageAsync("m1", $"hi, my instagram disconnected {key}");
+        await client.UntilAsync(f => f.IsReply(1), Bound);
+
+        await client.SendMessageAsync("m2", $"I reconnected it, still no messages. This is RIDICULOUS!! {key}");
+        var frames = await client.UntilAsync(f => f.IsReply(2), Bound);
+
+        var metadata = frames[^1].Root.GetProperty("metadata");
+        Assert.Equal("openai:test-model", ModelFrames.Responder(frames[^1]));
+        Assert.Equal("kb-051", metadata.GetProperty("article_id").GetString());
+        var tone = metadata.GetProperty("tone").GetString();
+        Assert.True(tone is "apologetic" or "empathetic" or "empathetic_escalation", $"tone {tone}");
+        var requests = _server.RequestsFor(key);
+        Assert.Equal(2, requests.Count);
+        var system = requests[1].Body.GetProperty("messages")[0];
+        Assert.Equal("system", system.GetProperty("role").GetString());
+        var prompt = system.GetProperty("content").GetString()!;
+        Assert.Contains("You answer as technical support", prompt, StringComparison.Ordinal);
+        Assert.Contains(tone == "apologetic" ? "Tone: apologetic" : "Tone: empathetic", prompt, StringComparison.Ordinal);
+        Assert.Contains("out of 10", prompt, StringComparison.Ordinal);
+        Assert.Contains("the previous fix did not work", prompt, StringComparison.Ordinal);
+        Assert.Contains("[kb-051]", prompt, StringComparison.Ordinal);
+        Assert.Contains("Fixes to try, in order:", prompt, StringComparison.Ordinal);
+        var first = requests[0].Body.GetProperty("messages")[0].GetProperty("content").GetString()!;
+        Assert.DoesNotContain("did not work", first, StringComparison.Ordinal);
+    }
+
     // The model's deltas came first; then the error, a restart marker that voids them, and the fallback's reply.
     private static void AssertRestartedByFallback(List<Frame> frames, string modelText)
     {

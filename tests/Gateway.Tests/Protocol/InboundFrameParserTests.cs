@@ -2,13 +2,13 @@ using System.Text;
 using Conversations.Gateway.Hosting;
 using Conversations.Gateway.WebSockets;
 using Conversations.Grains.Interfaces.Protocol;
-using Microsoft.Extensions.Options;
+using Conversations.Grains.Settings;
 
 namespace Conversations.Gateway.Tests.Protocol;
 
 public sealed class InboundFrameParserTests
 {
-    private readonly InboundFrameParser _parser = new(Options.Create(new GatewayOptions { MaxContentChars = 4000 }));
+    private readonly InboundFrameParser _parser = new(new FixedOptionsMonitor<GatewayOptions>(new GatewayOptions { MaxContentChars = 4000 }));
 
     [Theory]
     [InlineData("not json")]

@@ -2,6 +2,7 @@ using Conversations.Grains.Conversation;
 using Conversations.Grains.Conversation.Turns;
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
+using Conversations.Grains.Settings;
 using Conversations.Grains.StateMachine;
 using Conversations.Grains.Summaries;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ internal static class Engine
         new InterruptPlanner(),
         new InputValidator(),
         new SlotExtractor(),
-        Options.Create(new IntelligenceOptions()));
+        new FixedOptionsMonitor<IntelligenceOptions>(new IntelligenceOptions()));
 
     public static TurnRules Rules(ConversationOptions? options = null) =>
         new(Intelligence, new ConversationStateMachine(), new IntentClassifier(), Options.Create(options ?? new ConversationOptions()));

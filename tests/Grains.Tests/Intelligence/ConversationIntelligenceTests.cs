@@ -1,7 +1,7 @@
 using Conversations.Grains.Intelligence;
 using Conversations.Grains.Intents;
 using Conversations.Grains.Interfaces.Model;
-using Microsoft.Extensions.Options;
+using Conversations.Grains.Settings;
 
 namespace Conversations.Grains.Tests.Intelligence;
 
@@ -17,7 +17,7 @@ public sealed class ConversationIntelligenceTests
         new InterruptPlanner(),
         new InputValidator(),
         new SlotExtractor(),
-        Options.Create(new IntelligenceOptions()));
+        new FixedOptionsMonitor<IntelligenceOptions>(new IntelligenceOptions()));
 
     [Fact]
     public void AValidAnswerIsKeptAndStandsForTheIntentThatMovesTheSaleOn()

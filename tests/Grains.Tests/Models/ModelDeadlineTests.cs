@@ -4,6 +4,7 @@ using Conversations.Grains.Interfaces.Model;
 using Conversations.Grains.Interfaces.Protocol;
 using Conversations.Grains.Responders;
 using Conversations.Grains.Responders.Models;
+using Conversations.Grains.Settings;
 using Conversations.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -97,7 +98,7 @@ public sealed class ModelDeadlineTests : IDisposable
             _model,
             new FixedReply("fallback reply"),
             new CircuitBreaker(new CircuitBreakerOptions(), _time),
-            _options,
+            new FixedOptionsMonitor<ModelOptions>(_options),
             _time,
             new ConversationInstruments(_services.GetRequiredService<IMeterFactory>()),
             NullLogger<ResilientReplyGenerator>.Instance);
