@@ -145,10 +145,11 @@ public sealed class WebhookTests
         Assert.Equal(letter.GetProperty("body").GetString(), arrived.Body);
         Assert.True(WebhookSignature.Verify(arrived.Header(WebhookHeaders.Signature), Secret, arrived.BodyBytes, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
         Assert.Empty((await api.GetAsync("/api/v1/webhooks/dead-letters")).Body.GetProperty("items").EnumerateArray());
+        // The count of deliveries itself is waited on, so that a timeout says what the count was.
         await Eventually.GetAsync(
-            () => MetricsScrape.ReadAsync(metricsHttp),
-            m => m.Sum("conversations_webhook_deliveries_total", "endpoint=\"down\"", "outcome=\"delivered\"") == 1,
-            TimeSpan.FromSeconds(10));
+            async () => (await MetricsScrape.ReadAsync(metricsHttp)).Sum("conversations_webhook_deliveries_total", "endpoint=\"down\"", "outcome=\"delivered\""),
+            delivered => delivered == 1,
+            TimeSpan.FromSeconds(30));
 
         var again = await api.PostAsync($"/api/v1/webhooks/dead-letters/{id}/redeliver", "");
         Assert.Equal((HttpStatusCode.NotFound, "NOT_FOUND"), (again.Status, again.ErrorCode));
