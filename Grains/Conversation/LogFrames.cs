@@ -60,23 +60,7 @@ public static class LogFrames
         ConversationState previousState,
         Intent intent,
         AssistantMessageMetadata metadata) =>
-        Serialize(
-            new AssistantMessageFrame
-            {
-                Timestamp = header.Timestamp,
-                ConversationId = header.ConversationId,
-                Seq = header.Seq,
-                Turn = turn,
-                Content = content,
-                State = state,
-                PreviousState = previousState,
-                Intent = intent,
-                SessionId = header.ConversationId,
-                Metadata = metadata,
-            },
-            ProtocolJsonContext.Default.AssistantMessageFrame,
-            turn,
-            endsTurn: true);
+        AssistantMessage(header, turn, content, state, previousState, intent, metadata, by: null);
 
     /// <summary>
     /// An <c>assistant_message</c> written by a person: <c>author</c> = <c>operator</c> and their name. It comes
@@ -90,7 +74,22 @@ public static class LogFrames
         ConversationState previousState,
         Intent intent,
         AssistantMessageMetadata metadata,
-        OperatorIdentity by) =>
+        OperatorIdentity by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return AssistantMessage(header, turn, content, state, previousState, intent, metadata, by);
+    }
+
+    // The assistant's reply (no author) or a person's message (by).
+    private static LogFrame AssistantMessage(
+        FrameHeader header,
+        int turn,
+        string content,
+        ConversationState state,
+        ConversationState previousState,
+        Intent intent,
+        AssistantMessageMetadata metadata,
+        OperatorIdentity? by) =>
         Serialize(
             new AssistantMessageFrame
             {
@@ -104,8 +103,8 @@ public static class LogFrames
                 Intent = intent,
                 SessionId = header.ConversationId,
                 Metadata = metadata,
-                Author = MessageAuthors.Operator,
-                AuthorName = by.Name,
+                Author = by is null ? null : MessageAuthors.Operator,
+                AuthorName = by?.Name,
             },
             ProtocolJsonContext.Default.AssistantMessageFrame,
             turn,
