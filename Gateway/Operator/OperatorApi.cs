@@ -17,7 +17,7 @@ namespace Conversations.Gateway.Operator;
 public sealed partial class OperatorApi(
     IGrainFactory grains,
     CallerIdentity identity,
-    IOptions<GatewayOptions> options,
+    IOptionsMonitor<GatewayOptions> options,
     ILogger<OperatorApi> logger)
 {
     /// <summary>The claim that names the operator to users, when the token has one.</summary>
@@ -145,7 +145,7 @@ public sealed partial class OperatorApi(
 
     private HttpRefusal? CheckContent(string? content)
     {
-        var max = options.Value.MaxContentChars;
+        var max = options.CurrentValue.MaxContentChars;
         if (string.IsNullOrWhiteSpace(content))
         {
             return Refusal("Field 'content' is required and must not be blank.");
@@ -170,7 +170,7 @@ public sealed partial class OperatorApi(
             return (null, new HttpRefusal(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.InvalidMessage, "Send a JSON body with Content-Type: application/json."));
         }
 
-        var max = options.Value.MaxFrameBytes;
+        var max = options.CurrentValue.MaxFrameBytes;
         if (request.ContentLength > max)
         {
             return (null, new HttpRefusal(StatusCodes.Status413PayloadTooLarge, ErrorCodes.MessageTooLarge, $"The body is over {max} bytes."));
